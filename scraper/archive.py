@@ -1,0 +1,334 @@
+"""The archive: one SQLite file, deduplicated articles, their versions and a fetch log.
+
+Only this module writes SQL. Every save is one transaction (BEGIN IMMEDIATE):
+a failure leaves no partial row, and the file stays consistent if the process
+dies at any point (WAL journal).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from .errors import ArchiveError
+from .models import Article, Page, SaveResult
+from .urls import url_key
+
+SCHEMA_VERSION = 1
+DEFAULT_PATH = "archive.db"
+
+# Columns shared by articles and versions: the article's extracted content.
+CONTENT_COLUMNS: dict[str, type] = {
+    "headline": str,
+    "highlights": str,  # JSON list
+    "body": str,
+    "body_markdown": str,
+    "authors": str,  # JSON list
+    "published": str,
+    "modified": str,
+    "site_name": str,
+    "section": str,
+    "language": str,
+    "canonical_url": str,
+    "image": str,
+    "paywalled": int,
+    "sources": str,  # JSON object: field -> where it came from
+}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def content_hash(article: Article) -> str:
+    """What counts as a change: headline, highlights, body and authors, not timestamps."""
+    data = [article.headline, article.highlights, article.body, article.authors]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class Archive:
+    """An archive file, created with its schema on first use."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        self.path = Path(path)
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self.db = sqlite_utils.Database(conn)
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise ArchiveError(f"cannot open archive {self.path}: {_describe(exc)}") from exc
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise ArchiveError(f"cannot write archive {self.path}: {_describe(exc)}") from exc
+
+    # -- schema ---------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
+            return
+        with self._transaction():
+            if version < 1:
+                self._create_v1()
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _create_v1(self) -> None:
+        db = self.db
+        db["articles"].create(
+            {
+                "id": int,
+                "url": str,
+                **CONTENT_COLUMNS,
+                "content_hash": str,
+                "version": int,
+                "first_seen": str,
+                "last_seen": str,
+                "last_changed": str,
+            },
+            pk="id",
+            not_null={"url", "headline", "body", "content_hash", "version", "first_seen"},
+        )
+        db["article_urls"].create(
+            {"url_key": str, "article_id": int, "url": str},
+            pk="url_key",
+            foreign_keys=[("article_id", "articles", "id")],
+            not_null={"article_id"},
+        )
+        db["related_links"].create(
+            {"id": int, "article_id": int, "position": int, "url": str, "text": str},
+            pk="id",
+            foreign_keys=[("article_id", "articles", "id")],
+            not_null={"article_id", "position", "url"},
+        )
+        db["versions"].create(
+            {
+                "id": int,
+                "article_id": int,
+                "version": int,
+                "fetched_at": str,
+                "url": str,
+                "content_hash": str,
+                **CONTENT_COLUMNS,
+            },
+            pk="id",
+            foreign_keys=[("article_id", "articles", "id")],
+            not_null={"article_id", "version", "content_hash"},
+        )
+        db["fetches"].create(
+            {
+                "id": int,
+                "url": str,
+                "final_url": str,
+                "fetched_at": str,
+                "status": int,
+                "bytes": int,
+                "outcome": str,
+                "error": str,
+                "article_id": int,
+            },
+            pk="id",
+            not_null={"url", "fetched_at", "outcome"},
+        )
+        db["article_urls"].create_index(["article_id"])
+        db["related_links"].create_index(["article_id", "position"], unique=True)
+        db["versions"].create_index(["article_id", "version"], unique=True)
+        db["fetches"].create_index(["url"])
+        db["fetches"].create_index(["fetched_at"])
+        # trigram: finds words inside unspaced Chinese and Japanese text too
+        db["articles"].enable_fts(["headline", "body"], create_triggers=True, tokenize="trigram")
+
+    # -- writing --------------------------------------------------------------
+
+    def save(self, article: Article, *, page: Page | None = None) -> SaveResult:
+        """Insert a new article, update a changed one, or note an unchanged one."""
+        seen_at = (page.fetched_at if page else datetime.now(timezone.utc)).isoformat(
+            timespec="seconds"
+        )
+        urls = [u for u in (page.url if page else None, article.url, article.canonical_url) if u]
+        digest = content_hash(article)
+        with self._transaction() as conn:
+            existing = self._find(conn, urls)
+            if existing is None:
+                article_id = self._insert(conn, article, digest, seen_at)
+                outcome, version = "inserted", 1
+            elif existing["content_hash"] == digest:
+                article_id, version = existing["id"], existing["version"]
+                conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (seen_at, article_id))
+                outcome = "unchanged"
+            else:
+                article_id, version = existing["id"], existing["version"] + 1
+                self._update(conn, article_id, article, digest, version, seen_at)
+                outcome = "updated"
+            for url in urls:
+                conn.execute(
+                    "INSERT OR IGNORE INTO article_urls (url_key, article_id, url) VALUES (?, ?, ?)",
+                    (url_key(url), article_id, url),
+                )
+            if page is not None:
+                self._log_fetch(conn, page.url, page=page, outcome=outcome, article_id=article_id)
+        return SaveResult(
+            article_id=article_id, outcome=outcome, url=article.url, version=version,
+            article=article,
+        )  # fmt: skip
+
+    def _find(self, conn: sqlite3.Connection, urls: list[str]) -> dict[str, Any] | None:
+        keys = sorted({url_key(url) for url in urls})
+        marks = ", ".join("?" * len(keys))
+        row = conn.execute(
+            "SELECT a.id, a.content_hash, a.version FROM articles a JOIN article_urls u"
+            f" ON u.article_id = a.id WHERE u.url_key IN ({marks}) ORDER BY a.id LIMIT 1",
+            keys,
+        ).fetchone()
+        return None if row is None else {"id": row[0], "content_hash": row[1], "version": row[2]}
+
+    def _insert(self, conn: sqlite3.Connection, article: Article, digest: str, seen_at: str) -> int:
+        values = _content_values(article)
+        columns = ["url", *values, "content_hash", "version", "first_seen", "last_seen", "last_changed"]
+        params = [article.url, *values.values(), digest, 1, seen_at, seen_at, seen_at]
+        cursor = conn.execute(
+            f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            params,
+        )
+        article_id = int(cursor.lastrowid or 0)
+        self._add_version(conn, article_id, 1, article, digest, seen_at)
+        self._write_related(conn, article_id, article)
+        return article_id
+
+    def _update(
+        self, conn: sqlite3.Connection, article_id: int, article: Article, digest: str,
+        version: int, seen_at: str,
+    ) -> None:  # fmt: skip
+        values = _content_values(article)
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        conn.execute(
+            f"UPDATE articles SET url = ?, {assignments}, content_hash = ?, version = ?,"
+            " last_seen = ?, last_changed = ? WHERE id = ?",
+            [article.url, *values.values(), digest, version, seen_at, seen_at, article_id],
+        )
+        self._add_version(conn, article_id, version, article, digest, seen_at)
+        conn.execute("DELETE FROM related_links WHERE article_id = ?", (article_id,))
+        self._write_related(conn, article_id, article)
+
+    def _add_version(
+        self, conn: sqlite3.Connection, article_id: int, version: int, article: Article,
+        digest: str, seen_at: str,
+    ) -> None:  # fmt: skip
+        values = _content_values(article)
+        columns = ["article_id", "version", "fetched_at", "url", "content_hash", *values]
+        conn.execute(
+            f"INSERT INTO versions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [article_id, version, seen_at, article.url, digest, *values.values()],
+        )
+
+    def _write_related(self, conn: sqlite3.Connection, article_id: int, article: Article) -> None:
+        conn.executemany(
+            "INSERT INTO related_links (article_id, position, url, text) VALUES (?, ?, ?, ?)",
+            [(article_id, i, link.url, link.text) for i, link in enumerate(article.related, 1)],
+        )
+
+    def record_fetch(
+        self,
+        url: str,
+        *,
+        outcome: str,
+        page: Page | None = None,
+        error: str | None = None,
+        article_id: int | None = None,
+        status: int | None = None,
+    ) -> None:
+        """Log one attempt that saved nothing (a saved article logs its own fetch)."""
+        with self._transaction() as conn:
+            self._log_fetch(
+                conn, url, page=page, outcome=outcome, error=error, status=status,
+                article_id=article_id,
+            )  # fmt: skip
+
+    def _log_fetch(
+        self, conn: sqlite3.Connection, url: str, *, outcome: str, page: Page | None = None,
+        error: str | None = None, article_id: int | None = None, status: int | None = None,
+    ) -> None:  # fmt: skip
+        row = {
+            "url": url,
+            "final_url": page.final_url if page else None,
+            "fetched_at": (page.fetched_at.isoformat(timespec="seconds") if page else _now()),
+            "status": page.status if page else status,
+            "bytes": len(page.content) if page else None,
+            "outcome": outcome,
+            "error": error,
+            "article_id": article_id,
+        }
+        conn.execute(
+            f"INSERT INTO fetches ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+
+    # -- reading --------------------------------------------------------------
+
+    def article_id_for(self, url: str) -> int | None:
+        row = self.db.execute(
+            "SELECT article_id FROM article_urls WHERE url_key = ?", (url_key(url),)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+
+def _content_values(article: Article) -> dict[str, Any]:
+    return {
+        "headline": article.headline,
+        "highlights": json.dumps(article.highlights, ensure_ascii=False),
+        "body": article.body,
+        "body_markdown": article.body_markdown,
+        "authors": json.dumps(article.authors, ensure_ascii=False),
+        "published": article.published,
+        "modified": article.modified,
+        "site_name": article.site_name,
+        "section": article.section,
+        "language": article.language,
+        "canonical_url": article.canonical_url,
+        "image": article.image,
+        "paywalled": int(article.paywalled),
+        "sources": json.dumps(dict(article.sources), ensure_ascii=False),
+    }
+
+
+def _describe(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return "the file is read-only"
+    if "disk is full" in text or "database or disk is full" in text:
+        return "the disk is full"
+    if "not a database" in text:
+        return "the file is not an SQLite database"
+    if "unable to open" in text:
+        return "the file cannot be opened (check the folder exists and is writable)"
+    return text

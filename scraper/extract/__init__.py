@@ -1,0 +1,56 @@
+"""The parser: a page's bytes (or text) and URL in, an Article out."""
+
+from __future__ import annotations
+
+from ..errors import ExtractError
+from ..models import Article
+from .body import find_body
+from .clean import clean
+from .kind import refuse_non_article
+from .links import find_related
+from .metadata import read_metadata
+from .parse import parse_html
+
+__all__ = ["extract"]
+
+
+def extract(html: bytes | str, url: str, *, charset: str | None = None) -> Article:
+    """Extract the article of one page.
+
+    `charset` is the HTTP header's, when the page came over HTTP. Raises
+    ExtractError for a page that is not an article or holds no text.
+    """
+    root = parse_html(html, charset=charset)
+    meta = read_metadata(root, url)
+    related = find_related(root, url)
+    clean(root)
+    body_element = root.find("body")
+    body = find_body(
+        root if body_element is None else body_element,
+        headline=meta.headline,
+        description=meta.description,
+    )
+    refuse_non_article(meta, body, url)
+    if not body.text:
+        raise ExtractError("no article text found on the page")
+    sources = dict(meta.sources)
+    if body.highlights:
+        sources["highlights"] = "page"
+    return Article(
+        url=url,
+        headline=meta.headline,
+        body=body.text,
+        body_markdown=body.markdown,
+        highlights=list(body.highlights),
+        authors=meta.authors,
+        published=meta.published,
+        modified=meta.modified,
+        site_name=meta.site_name,
+        section=meta.section,
+        language=meta.language,
+        canonical_url=meta.canonical_url,
+        image=meta.image,
+        related=related,
+        paywalled=meta.paywalled,
+        sources=sources,
+    )

@@ -1,0 +1,249 @@
+"""Flatten a cleaned tree into text blocks, in one walk, scoring containers as it goes.
+
+A block is the text of one paragraph-like element (a <p>, a heading, a list
+item, a table cell, or a run of text between <br><br> in a <div>). Each block
+knows how much of its text is link text and where it stands in the tree, so
+that body.py can choose the container of the article without walking again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body center dd details dir div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav
+    ol p pre section summary table tbody thead tfoot tr td th caption ul legend
+    html""".split()
+)
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_SPACES = re.compile(r"\s+")
+_LINE_BREAK = "\ue000"  # stands for <br> until the text is cleaned; source newlines are spaces
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
+# Sentence punctuation in many scripts: a sign of prose rather than link lists.
+_PROSE = re.compile(r"[.!?。！？…:;,，、؟।]")
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    kind: str  # "p", "h1".."h6", "li", "pre", "cell", "caption"
+    element: HtmlElement  # the block-level element that owns the text
+    position: int  # pre-order number of the owning element
+    weight: int  # UTF-8 length: one CJK character weighs as much as a short word
+    link_weight: int
+    list_depth: int = 0
+    ordered: bool = False
+    quote_depth: int = 0
+    table: HtmlElement | None = None
+
+    @property
+    def link_density(self) -> float:
+        return self.link_weight / self.weight if self.weight else 0.0
+
+    @property
+    def is_prose(self) -> bool:
+        """Long enough, few links, with sentence punctuation: article text."""
+        return (
+            self.weight - self.link_weight >= 60
+            and self.link_density < 0.35
+            and (self.weight >= 160 or _PROSE.search(self.text) is not None)
+            and self.kind not in HEADING_TAGS
+        )
+
+
+@dataclass(slots=True)
+class Walk:
+    """The result of walking a tree: blocks and the best-scoring container."""
+
+    blocks: list[Block]
+    container: HtmlElement | None
+    span: dict[HtmlElement, tuple[int, int]] = field(default_factory=dict)
+
+    def index_range(self, element: HtmlElement) -> tuple[int, int]:
+        """Indexes [start, end) of the blocks inside `element`: a subtree's blocks are contiguous."""
+        first, last = self.span[element]
+        inside = [i for i, block in enumerate(self.blocks) if first <= block.position <= last]
+        return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+
+def clean_text(text: str) -> str:
+    """Collapse white space; a <br> (marked while walking) becomes a newline."""
+    text = _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    if _LINE_BREAK in text:
+        text = "\n".join(line.strip() for line in text.split(_LINE_BREAK) if line.strip())
+    return text
+
+
+def _visible_length(text: str) -> int:
+    """UTF-8 length without white space: the weight of text as a reader sees it."""
+    return len("".join(text.split()).encode("utf-8"))
+
+
+class _Walker:
+    """State of one walk; kept in a class so the walk loop stays readable."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_length = 0  # non-space characters of link text in self.parts
+        self.link_starts: list[int] = []  # index in self.parts where an open <a> began
+        self.owners: list[tuple[HtmlElement, int]] = []  # open block elements
+        self.lists: list[bool] = []  # open lists: ordered?
+        self.quote_depth = 0
+        self.pre_depth = 0
+        self.tables: list[HtmlElement] = []
+        self.counter = 0
+        self.span: dict[HtmlElement, tuple[int, int]] = {}
+        self.good: dict[HtmlElement, int] = {}
+        self.bad: dict[HtmlElement, int] = {}
+        self.best: HtmlElement | None = None
+        self.best_score = 0
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.parts.append(text)
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        link_length = self.link_length
+        if self.link_starts:  # a block boundary inside a link: the link goes on after it
+            link_length += _visible_length("".join(self.parts[self.link_starts[0] :]))
+            self.link_starts = [0] * len(self.link_starts)
+        self.parts.clear()
+        self.link_length = 0
+        if self.pre_depth:
+            text = raw.replace(_LINE_BREAK, "\n").strip("\n").rstrip()
+        else:
+            text = clean_text(raw)
+        if not text or not self.owners:
+            return
+        link_share = min(link_length / max(_visible_length(text), 1), 1.0)
+        element, position = self.owners[-1]
+        weight = len(text.encode("utf-8"))  # spaces count: a word gap is part of prose
+        block = Block(
+            text=text,
+            kind=self._kind(element),
+            element=element,
+            position=position,
+            weight=weight,
+            link_weight=round(weight * link_share),
+            list_depth=len(self.lists),
+            ordered=bool(self.lists) and self.lists[-1],
+            quote_depth=self.quote_depth,
+            table=self.tables[-1] if self.tables else None,
+        )
+        self.blocks.append(block)
+        if block.is_prose:
+            self.good[element] = self.good.get(element, 0) + weight - block.link_weight
+        # Link text weighs against a container; short plain text only a little.
+        penalty = block.link_weight + (0 if block.is_prose else (weight - block.link_weight) // 4)
+        self.bad[element] = self.bad.get(element, 0) + penalty
+
+    def _kind(self, element: HtmlElement) -> str:
+        tag = element.tag
+        if tag in HEADING_TAGS:
+            return tag
+        if self.pre_depth:
+            return "pre"
+        if tag in ("td", "th"):
+            return "cell"
+        if tag == "figcaption" or tag == "caption":
+            return "caption"
+        if self.lists and tag in ("li", "dd", "dt") or self._inside_li():
+            return "li"
+        return "p"
+
+    def _inside_li(self) -> bool:
+        return bool(self.lists) and any(owner.tag == "li" for owner, _ in self.owners[-3:])
+
+    def open_block(self, element: HtmlElement) -> None:
+        self.flush()
+        self.counter += 1
+        self.owners.append((element, self.counter))
+        tag = element.tag
+        if tag in ("ul", "ol", "menu", "dl"):
+            self.lists.append(tag == "ol")
+        elif tag == "blockquote":
+            self.quote_depth += 1
+        elif tag == "pre":
+            self.pre_depth += 1
+        elif tag == "table":
+            self.tables.append(element)
+        self.add(element.text)
+
+    def close_block(self, element: HtmlElement) -> None:
+        self.flush()
+        _, start = self.owners.pop()
+        self.span[element] = (start, self.counter)
+        tag = element.tag
+        if tag in ("ul", "ol", "menu", "dl"):
+            self.lists.pop()
+        elif tag == "blockquote":
+            self.quote_depth -= 1
+        elif tag == "pre":
+            self.pre_depth -= 1
+        elif tag == "table":
+            self.tables.pop()
+        self._score(element)
+        self.add(element.tail)
+
+    def _score(self, element: HtmlElement) -> None:
+        good = self.good.pop(element, 0)
+        bad = self.bad.pop(element, 0)
+        score = good - bad
+        # Children end before their parents: on a tie the tighter one stays.
+        if good and score > self.best_score:
+            self.best, self.best_score = element, score
+        if self.owners:
+            parent = self.owners[-1][0]
+            self.good[parent] = self.good.get(parent, 0) + good
+            self.bad[parent] = self.bad.get(parent, 0) + bad
+
+    def inline_start(self, element: HtmlElement) -> None:
+        tag = element.tag
+        if tag == "br":
+            # <br><br> separates paragraphs; a single <br> breaks a line.
+            if self.parts and not "".join(self.parts[-2:]).rstrip().endswith(_LINE_BREAK):
+                self.add(_LINE_BREAK)
+            else:
+                self.flush()
+        elif tag == "a":
+            self.link_starts.append(len(self.parts))
+        elif tag == "img":
+            return
+        self.add(element.text)
+
+    def inline_end(self, element: HtmlElement) -> None:
+        if element.tag == "a" and self.link_starts:
+            start = self.link_starts.pop()
+            if not self.link_starts:
+                self.link_length += _visible_length("".join(self.parts[start:]))
+        self.add(element.tail)
+
+
+def walk(root: HtmlElement) -> Walk:
+    """Flatten `root` into blocks and pick the container with the best score."""
+    state = _Walker()
+    events = etree.iterwalk(root, events=("start", "end"))
+    for event, element in events:
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                state.open_block(element)
+            else:
+                state.inline_start(element)
+        elif tag in BLOCK_TAGS:
+            state.close_block(element)
+        else:
+            state.inline_end(element)
+    state.flush()
+    return Walk(blocks=state.blocks, container=state.best, span=state.span)

@@ -1,0 +1,156 @@
+"""Find the article's text in a cleaned tree and render it as plain text and Markdown."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from ..errors import ExtractError
+from . import selectors
+from .blocks import HEADING_TAGS, Block, walk
+from .dates import parse_date
+from .highlights import find_highlights, is_marked, text_key as _key
+
+_BOILERPLATE_TEXT = selectors.text_pattern(selectors.BOILERPLATE_TEXT)
+_TRAILING_CREDIT = selectors.trailing_pattern(selectors.TRAILING_CREDITS)
+_BYLINE_START = re.compile(r"^(?:by|von|par|por|door|di|от|作者)[\s:：]", re.I)
+
+
+@dataclass(frozen=True)
+class Body:
+    text: str
+    markdown: str
+    blocks: tuple[Block, ...]
+    highlights: tuple[str, ...]
+
+
+def find_body(root: HtmlElement, *, headline: str = "", description: str | None = None) -> Body:
+    """The main text of a cleaned page and the highlights above it."""
+    result = walk(root)
+    if result.container is None:
+        raise ExtractError("no article text found on the page")
+    start, end = result.index_range(result.container)
+    blocks = result.blocks[start:end]
+    # The body starts at the first paragraph of prose that is not a standfirst.
+    first = next((i for i, b in enumerate(blocks) if b.is_prose and not is_marked(b.element)), 0)
+    highlights = find_highlights(
+        result.blocks[: start + first], headline=headline, description=description
+    )
+    # Above the first paragraph stand the kicker, headline, byline and dek; keep the rest.
+    lead = [b for b in blocks[:first] if not (is_marked(b.element) or _is_byline(b))]
+    kept = _filter(lead + blocks[first:], headline=headline, highlights=tuple(highlights))
+    if not any(block.is_prose for block in kept):
+        raise ExtractError("no article text found on the page")
+    return Body(
+        text=render_text(kept),
+        markdown=render_markdown(kept),
+        blocks=tuple(kept),
+        highlights=tuple(highlights),
+    )
+
+
+def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) -> list[Block]:
+    """Drop boilerplate blocks, and the headline, byline and highlights at the top."""
+    repeated = {_key(headline)} | {_key(text) for text in highlights}
+    repeated.discard("")
+    kept: list[Block] = []
+    for block in blocks:
+        if _BOILERPLATE_TEXT.match(block.text):
+            continue
+        if block.link_density >= 0.5 and not block.is_prose:
+            continue
+        if _key(block.text) in repeated:
+            continue
+        credit = _TRAILING_CREDIT.search(block.text)
+        if credit:
+            block = dataclasses.replace(block, text=block.text[: credit.start()])
+        kept.append(block)
+    return kept
+
+
+def _is_byline(block: Block) -> bool:
+    """A short line naming the author or giving the date: "By Jane Doe", "Seetao 2023-03-19"."""
+    if block.kind == "h1" or block.weight >= 120:
+        return block.kind == "h1"
+    return _BYLINE_START.match(block.text) is not None or parse_date(block.text) is not None
+
+
+def render_text(blocks: list[Block]) -> str:
+    """Plain text: one paragraph per block, table rows on one line."""
+    paragraphs: list[str] = []
+    for group in _group_rows(blocks):
+        paragraphs.append("\t".join(block.text for block in group))
+    return "\n\n".join(paragraphs)
+
+
+def render_markdown(blocks: list[Block]) -> str:
+    """Markdown: headings, lists, quotes, code and tables kept."""
+    out: list[str] = []
+    previous: Block | None = None
+    table_rows: list[list[str]] = []
+    for group in _group_rows(blocks):
+        block = group[0]
+        if block.kind == "cell":
+            table_rows.append([cell.text.replace("|", "\\|").replace("\n", " ") for cell in group])
+            previous = block
+            continue
+        if table_rows:
+            out.append(_markdown_table(table_rows))
+            table_rows = []
+        line = _markdown_block(block)
+        # List items of one list sit on consecutive lines.
+        if previous is not None and previous.kind == "li" and block.kind == "li" and out:
+            out[-1] += "\n" + line
+        else:
+            out.append(line)
+        previous = block
+    if table_rows:
+        out.append(_markdown_table(table_rows))
+    return "\n\n".join(out)
+
+
+def _markdown_block(block: Block) -> str:
+    text = block.text
+    if block.kind in HEADING_TAGS:
+        line = "#" * int(block.kind[1]) + " " + text.replace("\n", " ")
+    elif block.kind == "li":
+        marker = "1." if block.ordered else "-"
+        line = "  " * max(block.list_depth - 1, 0) + f"{marker} " + text.replace("\n", " ")
+    elif block.kind == "pre":
+        line = f"```\n{text}\n```"
+    elif block.kind == "caption":
+        line = f"*{text}*"
+    else:
+        line = text.replace("\n", "  \n")
+    if block.quote_depth:
+        prefix = "> " * block.quote_depth
+        line = "\n".join(prefix + part for part in line.split("\n"))
+    return line
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(lines)
+
+
+def _group_rows(blocks: list[Block]) -> list[list[Block]]:
+    """Group the cells of one table row; every other block stands alone."""
+    groups: list[list[Block]] = []
+    for block in blocks:
+        if (
+            block.kind == "cell"
+            and groups
+            and groups[-1][0].kind == "cell"
+            and block.element.getparent() is groups[-1][-1].element.getparent()
+            and block.element is not groups[-1][-1].element
+        ):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups

@@ -1,0 +1,69 @@
+"""Author names out of bylines: no "By", no roles, no dates, no "Email the author"."""
+
+from __future__ import annotations
+
+import re
+
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|published|reported|words|text|photos?|story|compiled)\s+)?"
+    r"(?:by|von|par|por|door|di|da|от|作者|文)\s*[:：]?\s+|^\s*(?:authors?|autor(?:es)?|auteur|"
+    r"written by|reporter|作者|记者)\s*[:：]\s*",
+    re.I,
+)
+_JUNK = re.compile(
+    r"(?:e-?mail|follow|contact)(?: the)? (?:author|me|us|reporter)\b.*|"
+    r"\b(?:updated|published|posted|last modified)\b.*|"
+    r"\b\d+\s*(?:min(?:ute)?s?)\s*read\b.*|"
+    r"\bview all posts\b.*|\bmore articles? by\b.*|\bread more\b.*|"
+    r"@\w+|https?://\S+|\S+@\S+\.\w+",
+    re.I,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|、|，|/)\s*", re.I)
+_ROLE = re.compile(
+    r"\b(?:staff|writer|editor|correspondent|reporter|contributor|columnist|"
+    r"producer|analyst|critic|photographer|senior|chief|associate|freelance|"
+    r"for |special to|bureau|news|press|agency|desk|team|editorial|contributing|"
+    r"guest|managing|deputy|journalist|university|professor|founder|ceo|director)\b",
+    re.I,
+)
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def clean_names(text: str | None) -> list[str]:
+    """Author names found in one byline string, in order, without duplicates."""
+    if not text:
+        return []
+    text = " ".join(text.split())
+    text = _PREFIX.sub("", text)
+    text = _JUNK.sub("", text)
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        name = _PREFIX.sub("", part).strip(" .:-–—·•|()[]\"'")
+        if _is_name(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 5 or len(text) > 60:
+        return False
+    if _HAS_DIGIT.search(text) or not _HAS_LETTER.search(text):
+        return False
+    if _ROLE.search(text):
+        return False
+    # A Latin-script name is capitalized; CJK and other scripts have no case.
+    first = words[0][0]
+    return not (first.isascii() and first.isalpha() and first.islower())
+
+
+def dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    unique: list[str] = []
+    for name in names:
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(name)
+    return unique

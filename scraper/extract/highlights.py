@@ -1,0 +1,58 @@
+"""The page's own standfirst, dek or summary bullets, shown above the body."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from . import selectors
+from .blocks import HEADING_TAGS, Block
+
+_HIGHLIGHT = selectors.word_pattern(selectors.HIGHLIGHT_WORDS)
+_WORDS = re.compile(r"\w+")
+_MAX_CHARS = 1200  # a standfirst is a sentence or a few bullets, never the article
+_ANCESTORS = 4  # <li> in <ul> in <div class="summary"> in <header>
+
+
+def text_key(text: str) -> str:
+    """Text reduced to its words, for comparing what pages print in several places."""
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def find_highlights(before_body: list[Block], *, headline: str, description: str | None) -> list[str]:
+    """Highlights among the blocks between the headline and the first body paragraph."""
+    start = 0
+    headline_key = text_key(headline)
+    for index, block in enumerate(before_body):
+        if block.kind in HEADING_TAGS and text_key(block.text) == headline_key:
+            start = index + 1
+    candidates = before_body[start:]
+    marked = [block for block in candidates if is_marked(block.element)]
+    if marked:
+        return _texts(marked)
+    if description:
+        wanted = text_key(description)
+        shown = [b for b in candidates if text_key(b.text) == wanted and b.kind not in HEADING_TAGS]
+        if shown:
+            return _texts(shown[:1])
+    return []
+
+
+def is_marked(element: HtmlElement) -> bool:
+    for depth, node in enumerate((element, *element.iterancestors())):
+        if depth >= _ANCESTORS or node.tag in ("body", "article", "main"):
+            return False
+        names = f"{node.get('class', '')} {node.get('id', '')}"
+        if names.strip() and _HIGHLIGHT.search(names):
+            return len(node.text_content()) <= _MAX_CHARS
+    return False
+
+
+def _texts(blocks: list[Block]) -> list[str]:
+    texts: list[str] = []
+    for block in blocks:
+        text = block.text.lstrip("•·-–—*▪● ").strip()
+        if len(text) >= 15 and text not in texts:
+            texts.append(text)
+    return texts

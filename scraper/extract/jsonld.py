@@ -1,0 +1,124 @@
+"""Read schema.org JSON-LD: the article object a page describes itself with."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterator
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+_SCRIPTS = etree.XPath(
+    "//script[translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+    "='application/ld+json']/text()"
+)
+ARTICLE_TYPES = frozenset(
+    """Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle
+    OpinionNewsArticle BackgroundNewsArticle ReviewNewsArticle AskPublicNewsArticle
+    LiveBlogPosting TechArticle ScholarlyArticle Report SocialMediaPosting
+    DiscussionForumPosting Review SatiricalArticle AdvertiserContentArticle
+    MedicalScholarlyArticle APIReference Posting""".split()
+)
+# Types that describe a page that is not one article.
+LISTING_TYPES = frozenset(
+    "WebSite CollectionPage SearchResultsPage ItemList ProfilePage Blog".split()
+)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_CONTROL = re.compile(r"[\x00-\x1f]")
+
+
+def _load(text: str) -> Any:
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    # Common slips: trailing commas and raw newlines inside strings.
+    repaired = _CONTROL.sub(" ", _TRAILING_COMMA.sub(r"\1", text))
+    try:
+        return json.loads(repaired)
+    except ValueError:
+        return None
+
+
+def _objects(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object in a JSON-LD document, @graph and nested lists flattened."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _objects(graph)
+
+
+def types_of(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type", ())
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
+
+
+def read_json_ld(root: HtmlElement) -> tuple[dict[str, Any] | None, set[str]]:
+    """The page's article object (or None) and every type the page declares."""
+    article: dict[str, Any] | None = None
+    fallback: dict[str, Any] | None = None
+    seen: set[str] = set()
+    for text in _SCRIPTS(root):
+        for obj in _objects(_load(text)):
+            kinds = types_of(obj)
+            seen |= kinds
+            if article is None and kinds & ARTICLE_TYPES:
+                article = obj
+            elif fallback is None and "WebPage" in kinds and obj.get("headline"):
+                fallback = obj
+            main = obj.get("mainEntity")
+            if article is None and isinstance(main, dict) and types_of(main) & ARTICLE_TYPES:
+                article = main
+    return article or fallback, seen
+
+
+def text_of(value: Any) -> str | None:
+    """A plain string from a JSON-LD value that may be a string, list or object."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        for item in value:
+            text = text_of(item)
+            if text:
+                return text
+        return None
+    if isinstance(value, dict):
+        for key in ("name", "@value", "url", "@id"):
+            text = text_of(value.get(key))
+            if text:
+                return text
+    return None
+
+
+def people(value: Any) -> tuple[list[str], list[str]]:
+    """Names of persons and of organizations in a JSON-LD author value."""
+    persons: list[str] = []
+    organizations: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            persons.append(item)
+        elif isinstance(item, dict):
+            name = text_of(item.get("name"))
+            if not name:
+                continue
+            if types_of(item) & {"Organization", "NewsMediaOrganization", "Corporation"}:
+                organizations.append(name)
+            else:
+                persons.append(name)
+    return persons, organizations
+
+
+def image_of(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return text_of(value.get("url") or value.get("contentUrl") or value.get("@id"))
+    return text_of(value)

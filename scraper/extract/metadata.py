@@ -1,0 +1,398 @@
+"""Metadata: one early-return cascade per field, recording where each value came from.
+
+Sources, strongest first: JSON-LD, OpenGraph, other meta tags, microdata, the
+visible page (headline, byline, <time>), and the URL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from . import jsonld, selectors
+from .blocks import clean_text
+from .byline import clean_names, dedupe
+from .dates import date_from_url, parse_date
+
+# <meta property|name="..." content="...">, lower-cased keys, first value wins.
+_META = etree.XPath("//meta[@content][@property or @name or @itemprop or @http-equiv]")
+_TITLE = etree.XPath("//title/text()")
+_H1 = etree.XPath("//h1")
+_CANONICAL = etree.XPath("//link[@href][@rel='canonical' or @rel='Canonical']/@href")
+_IMAGE_LINK = etree.XPath("//link[@rel='image_src']/@href")
+_ITEMPROP = etree.XPath("//*[@itemprop]")
+_TIME = etree.XPath("//time[@datetime or @pubdate]")
+_LANG = etree.XPath("/html/@lang | /html/@xml:lang")
+
+_TITLE_META = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
+               "sailthru.title", "title", "headline")  # fmt: skip
+_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "byl",
+                "sailthru.author", "parsely-author", "citation_author", "dc.contributor",
+                "twitter:creator:name")  # fmt: skip
+_PUBLISHED_META = ("article:published_time", "og:published_time", "published_time",
+                   "article.published", "pubdate", "publishdate", "publish-date",
+                   "publish_date", "datepublished", "dc.date.issued", "dcterms.issued",
+                   "dcterms.created", "dc.date", "date", "sailthru.date", "parsely-pub-date",
+                   "citation_publication_date", "citation_date", "article_date_original",
+                   "og:article:published_time", "cxenseparse:recs:publishtime",
+                   "originalpublicationdate", "displaydate")  # fmt: skip
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "og:modified_time",
+                  "modified_time", "dcterms.modified", "dc.date.modified", "last-modified",
+                  "datemodified", "article.updated", "lastmod", "revised")  # fmt: skip
+_SITE_META = ("og:site_name", "application-name", "al:android:app_name",
+              "al:iphone:app_name", "twitter:site:name", "publisher", "dc.publisher",
+              "citation_journal_title", "cxenseparse:recs:publisher")  # fmt: skip
+_SECTION_META = ("article:section", "section", "parsely-section", "sailthru.section",
+                 "article-section", "category", "cxenseparse:recs:category")  # fmt: skip
+_IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+               "twitter:image:src", "thumbnail", "image")  # fmt: skip
+_DESCRIPTION_META = ("og:description", "description", "twitter:description",
+                     "dc.description")  # fmt: skip
+_LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
+
+_AUTHOR_WORDS = selectors.word_pattern(selectors.AUTHOR_WORDS)
+_DATE_WORDS = selectors.word_pattern(selectors.DATE_WORDS)
+_SOURCE_WORDS = selectors.word_pattern(selectors.SOURCE_WORDS)
+_SECTION_WORDS = selectors.word_pattern(selectors.SECTION_WORDS)
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:»/]\s+|\s*[|｜·]\s*")
+_CLASSED = etree.XPath("//*[@class or @id or @rel]")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    headline: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    site_name: str | None = None
+    section: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    image: str | None = None
+    description: str | None = None
+    paywalled: bool = False
+    page_types: frozenset[str] = frozenset()
+    og_type: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+class _Sources:
+    """Values gathered once per page, read by the cascades below."""
+
+    def __init__(self, root: HtmlElement, url: str) -> None:
+        self.root = root
+        self.url = url
+        self.article, self.types = jsonld.read_json_ld(root)
+        self.meta: dict[str, str] = {}
+        for element in _META(root):
+            key = (
+                element.get("property") or element.get("name") or element.get("itemprop")
+                or element.get("http-equiv") or ""
+            ).strip().lower()  # fmt: skip
+            value = clean_text(element.get("content") or "")
+            if key and value and key not in self.meta:
+                self.meta[key] = value
+        self.itemprops: dict[str, list[HtmlElement]] = {}
+        for element in _ITEMPROP(root):
+            for prop in element.get("itemprop", "").split():
+                self.itemprops.setdefault(prop, []).append(element)
+        self.classed = _CLASSED(root)
+
+    def ld(self, key: str) -> Any:
+        return self.article.get(key) if self.article else None
+
+    def first_meta(self, keys: tuple[str, ...]) -> str | None:
+        for key in keys:
+            value = self.meta.get(key)
+            if value:
+                return value
+        return None
+
+    def itemprop(self, name: str) -> str | None:
+        for element in self.itemprops.get(name, ()):
+            value = (
+                element.get("content") or element.get("datetime") or element.get("href")
+                or clean_text(element.text_content())
+            )  # fmt: skip
+            if value:
+                return value.strip()
+        return None
+
+    def classed_with(self, pattern: re.Pattern[str]) -> list[HtmlElement]:
+        return [
+            el for el in self.classed
+            if pattern.search(f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')}")
+        ]  # fmt: skip
+
+
+def read_metadata(root: HtmlElement, url: str) -> Metadata:
+    """Every metadata field of the page, each from its strongest source."""
+    src = _Sources(root, url)
+    sources: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    for name, cascade in _CASCADES.items():
+        value, origin = cascade(src)
+        if value:
+            values[name] = value
+            sources[name] = origin
+    site_name = values.get("site_name")
+    headline = _strip_site_name(values.get("headline", ""), site_name)
+    accessible = src.ld("isAccessibleForFree")
+    return Metadata(
+        headline=headline,
+        authors=values.get("authors", []),
+        published=values.get("published"),
+        modified=values.get("modified"),
+        site_name=site_name,
+        section=values.get("section"),
+        language=values.get("language"),
+        canonical_url=values.get("canonical_url"),
+        image=values.get("image"),
+        description=values.get("description"),
+        paywalled=str(accessible).lower() == "false",
+        page_types=frozenset(src.types),
+        og_type=src.meta.get("og:type"),
+        sources=sources,
+    )
+
+
+def _headline(src: _Sources) -> tuple[str | None, str]:
+    text = jsonld.text_of(src.ld("headline")) or jsonld.text_of(src.ld("name"))
+    if text:
+        return clean_text(text), "json-ld"
+    text = src.meta.get("og:title")
+    if text:
+        return text, "opengraph"
+    text = src.first_meta(_TITLE_META[1:])
+    if text:
+        return text, "meta"
+    text = src.itemprop("headline")
+    if text:
+        return clean_text(text), "microdata"
+    for h1 in _H1(src.root):
+        text = clean_text(h1.text_content())
+        if text:
+            return text, "page"
+    titles = _TITLE(src.root)
+    if titles and clean_text(titles[0]):
+        return clean_text(titles[0]), "title"
+    return None, ""
+
+
+def _authors(src: _Sources) -> tuple[list[str] | None, str]:
+    persons, organizations = jsonld.people(src.ld("author") or src.ld("creator"))
+    names = dedupe([n for person in persons for n in clean_names(person)])
+    if names:
+        return names, "json-ld"
+    for key in _AUTHOR_META:
+        value = src.meta.get(key)
+        if value and not value.startswith(("http://", "https://", "@")):
+            names = dedupe(clean_names(value))
+            if names:
+                return names, "meta"
+    microdata = []
+    for element in src.itemprops.get("author", []) + src.itemprops.get("creator", []):
+        inner = element.xpath(".//*[@itemprop='name']")
+        text = (inner[0].get("content") or inner[0].text_content()) if inner else (
+            element.get("content") or element.text_content()
+        )
+        microdata += clean_names(text)
+    if microdata:
+        return dedupe(microdata), "microdata"
+    names = _visible_authors(src)
+    if names:
+        return names, "byline"
+    names = dedupe([n for org in organizations for n in clean_names(org)])
+    return (names, "json-ld") if names else (None, "")
+
+
+def _visible_authors(src: _Sources) -> list[str]:
+    links = [el for el in src.classed if el.get("rel") == "author"]
+    names = [n for el in links for n in clean_names(el.text_content())]
+    if names:
+        return dedupe(names)
+    for element in src.classed_with(_AUTHOR_WORDS):
+        text = element.text_content()
+        if len(text) > 200:
+            continue
+        names = clean_names(text)
+        if names:
+            return dedupe(names)
+    return []
+
+
+def _published(src: _Sources) -> tuple[str | None, str]:
+    for value, origin in (
+        (jsonld.text_of(src.ld("datePublished") or src.ld("dateCreated")), "json-ld"),
+        (src.meta.get("article:published_time") or src.meta.get("og:published_time"),
+         "opengraph"),
+        (src.first_meta(_PUBLISHED_META), "meta"),
+        (src.itemprop("datePublished"), "microdata"),
+    ):  # fmt: skip
+        date = parse_date(value)
+        if date:
+            return date, origin
+    date = _visible_date(src)
+    if date:
+        return date, "page"
+    date = date_from_url(urlsplit(src.url).path)
+    return (date, "url") if date else (None, "")
+
+
+def _visible_date(src: _Sources) -> str | None:
+    for element in _TIME(src.root):
+        date = parse_date(element.get("datetime")) or parse_date(element.text_content())
+        if date:
+            return date
+    for element in src.classed_with(_DATE_WORDS):
+        text = element.text_content()
+        if len(text) <= 120:
+            date = parse_date(text)
+            if date:
+                return date
+    return None
+
+
+def _modified(src: _Sources) -> tuple[str | None, str]:
+    for value, origin in (
+        (jsonld.text_of(src.ld("dateModified")), "json-ld"),
+        (src.meta.get("article:modified_time") or src.meta.get("og:updated_time"), "opengraph"),
+        (src.first_meta(_MODIFIED_META), "meta"),
+        (src.itemprop("dateModified"), "microdata"),
+    ):
+        date = parse_date(value)
+        if date:
+            return date, origin
+    return None, ""
+
+
+def _site_name(src: _Sources) -> tuple[str | None, str]:
+    publisher = src.ld("publisher")
+    name = jsonld.text_of(publisher.get("name")) if isinstance(publisher, dict) else None
+    if name and not name.startswith("http"):
+        return name, "json-ld"
+    name = src.meta.get("og:site_name")
+    if name:
+        return name, "opengraph"
+    name = src.first_meta(_SITE_META[1:])
+    if name and not name.startswith(("http", "@")):
+        return name, "meta"
+    for element in src.classed_with(_SOURCE_WORDS):
+        text = clean_text(element.text_content())
+        text = re.sub(r"^(?:source|来源)\s*[:：]\s*", "", text, flags=re.I)
+        if 0 < len(text) <= 40 and not parse_date(text):
+            return text, "byline"
+    return None, ""
+
+
+def _section(src: _Sources) -> tuple[str | None, str]:
+    value = jsonld.text_of(src.ld("articleSection"))
+    if value:
+        return value, "json-ld"
+    value = src.meta.get("article:section")
+    if value:
+        return value, "opengraph"
+    value = src.first_meta(_SECTION_META[1:])
+    if value:
+        return value, "meta"
+    for element in src.classed_with(_SECTION_WORDS):
+        text = clean_text(element.text_content())
+        if 0 < len(text) <= 40:
+            return text, "page"
+    return None, ""
+
+
+def _language(src: _Sources) -> tuple[str | None, str]:
+    for value, origin in (
+        ((_LANG(src.root) or [None])[0], "page"),
+        (jsonld.text_of(src.ld("inLanguage")), "json-ld"),
+        (src.first_meta(_LANGUAGE_META), "meta"),
+    ):
+        if value and re.match(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", value.strip()):
+            return value.strip().replace("_", "-"), origin
+    return None, ""
+
+
+def _canonical(src: _Sources) -> tuple[str | None, str]:
+    for value, origin in (
+        ((_CANONICAL(src.root) or [None])[0], "page"),
+        (src.meta.get("og:url"), "opengraph"),
+        (jsonld.text_of(src.ld("url") or src.ld("mainEntityOfPage")), "json-ld"),
+    ):
+        url = _absolute(src.url, value)
+        if url and _plausible_canonical(src.url, url):
+            return url, origin
+    return None, ""
+
+
+def _plausible_canonical(page_url: str, canonical: str) -> bool:
+    """Some sites point every page's canonical at their home page: ignore that."""
+    path = urlsplit(canonical).path
+    return path not in ("", "/") or urlsplit(page_url).path in ("", "/")
+
+
+def _image(src: _Sources) -> tuple[str | None, str]:
+    for value, origin in (
+        (src.meta.get("og:image") or src.meta.get("og:image:url"), "opengraph"),
+        (jsonld.image_of(src.ld("image")), "json-ld"),
+        (src.first_meta(_IMAGE_META[3:]), "meta"),
+        ((_IMAGE_LINK(src.root) or [None])[0], "page"),
+    ):
+        url = _absolute(src.url, value)
+        if url:
+            return url, origin
+    return None, ""
+
+
+def _description(src: _Sources) -> tuple[str | None, str]:
+    value = jsonld.text_of(src.ld("description"))
+    if value:
+        return clean_text(value), "json-ld"
+    value = src.first_meta(_DESCRIPTION_META)
+    return (value, "meta") if value else (None, "")
+
+
+def _absolute(base: str, value: str | None) -> str | None:
+    if not value or not value.strip():
+        return None
+    url = urljoin(base, value.strip())
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _strip_site_name(headline: str, site_name: str | None) -> str:
+    """Drop a " | Site" or "Site - " part that titles often carry."""
+    parts = _TITLE_SEPARATOR.split(headline)
+    if len(parts) < 2:
+        return headline
+    if site_name:
+        key = site_name.casefold()
+        kept = [part for part in parts if part.casefold() != key]
+        if len(kept) < len(parts) and kept:
+            return _rejoin(headline, kept)
+    return headline
+
+
+def _rejoin(headline: str, kept: list[str]) -> str:
+    """The headline with the site-name parts removed, keeping inner separators."""
+    start = headline.find(kept[0])
+    end = headline.rfind(kept[-1]) + len(kept[-1])
+    return headline[start:end].strip()
+
+
+_CASCADES = {
+    "headline": _headline,
+    "authors": _authors,
+    "published": _published,
+    "modified": _modified,
+    "site_name": _site_name,
+    "section": _section,
+    "language": _language,
+    "canonical_url": _canonical,
+    "image": _image,
+    "description": _description,
+}

@@ -1,0 +1,170 @@
+"""Selector data only: what markup means what, shared by many sites.
+
+Nothing here names a host. Each entry says which markup it targets; tests in
+tests/test_selectors.py check every entry against a fixture so none goes dead.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elements that never hold article text.
+JUNK_TAGS = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+    "embed", "video", "audio", "map", "button", "input", "select", "textarea",
+    "dialog", "link", "meta", "head",
+)  # fmt: skip
+
+# Page furniture: site navigation, sidebars, footers. Dropped unless they hold
+# most of the page's text (a few sites wrap the whole page in one of these).
+FURNITURE_TAGS = ("nav", "aside", "footer", "menu")
+
+# Class and id words of boilerplate blocks. Matched at the start of a word of
+# the class or id ("share-bar", "shareBar", "post_share"), case-insensitive.
+BOILERPLATE_WORDS = (
+    # share bars and social buttons: <div class="share-tools">, <ul class="social-links">
+    "share", "sharing", "social", "sociable", "addthis", "sharethis", "shariff",
+    # newsletter and subscription boxes: <div class="newsletter-signup">
+    "newsletter", "subscribe", "subscription", "signup", "sign-up", "optin", "mailing",
+    # cookie and consent banners: <div id="cookie-notice">, <div class="gdpr">
+    "cookie", "consent", "gdpr", "cmp-",
+    # login, registration and password widgets: <div class="login_box">
+    "login", "signin", "sign-in", "registration", "password", "passport", "modal",
+    "popup",
+    # comment threads and forms: <section id="comments">, <div id="disqus_thread">
+    "comments", "comment-", "comment_", "commentlist", "disqus", "discussion",
+    # related and recommended lists: <div class="related-posts">, <div class="outbrain">
+    "related", "recommend", "readmore", "read-more", "more-stories", "morestories",
+    "more-from", "outbrain", "taboola", "zergnet", "trending", "most-read", "mostread",
+    "most-popular", "up-next", "next-article", "also-read",
+    # advertising and promotion: <div class="ad-slot">, <div class="advert">
+    "advert", "adsense", "adslot", "ad-slot", "ad-container", "ad-wrapper", "adwrap",
+    "dfp-", "gpt-ad", "sponsor", "promo",
+    # site furniture: breadcrumbs, pagination, sidebars, widgets, menus, footers
+    "breadcrumb", "pagination", "pager", "sidebar", "widget", "navbar", "nav-",
+    "masthead", "site-header", "site-footer", "footer", "toolbar", "tools",
+    # tag lists: <ul class="tag-list">, <div class="article-tags">
+    "tag-list", "taglist", "tags-",
+    # text meant for screen readers only: <span class="sr-only">
+    "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "a11y",
+    "skip-", "skiplink",
+    # author cards and bylines (read for metadata before cleaning)
+    "author-bio", "authorbio", "about-author", "author-box", "byline", "dateline",
+    # reading-time lines: <span class="reading-time">
+    "reading-time", "readingtime", "read-time", "readtime", "min-read",
+)  # fmt: skip
+
+# Class and id words that are boilerplate only as whole words: as prefixes they
+# would catch "address", "hidden-xs" (shown on large screens), "respond-to".
+BOILERPLATE_WHOLE_WORDS = (
+    # advertising: <div class="ad">, <aside class="ads">
+    "ad", "ads", "adv", "advertisement", "ad-unit", "ad-block",
+    # hidden blocks: <div class="hidden">, <div class="d-none">
+    "hidden", "hide", "d-none", "invisible",
+    # comment form anchors: <div id="respond">
+    "respond", "reply",
+    # menus, rails and tool links: <ul class="menu">, <div class="rail">
+    "menu", "rail", "print", "skip", "tags", "banner", "overlay",
+    "register",
+)  # fmt: skip
+
+# Paragraph text that is boilerplate wherever it stands (whole block match).
+BOILERPLATE_TEXT = (
+    # reading time: "5 min read", "Reading time: 4 minutes",
+    # "Reading this article requires 9 Minute"
+    r"(?:estimated\s+)?(?:reading|read)\s+(?:time|this article requires)\s*:?\s*\d+\s*min(?:ute)?s?",
+    r"\d+\s*(?:-\s*)?min(?:ute)?s?\s+read",
+    r"阅读(?:本文)?(?:需要|时间)[:：]?\s*\d+\s*分钟",
+    # editor credits: "Editor/XingWentao", "Editor: Jane Doe", "责任编辑：张三"
+    r"(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*\S.{0,40}",
+    # share and follow prompts
+    r"(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print)",
+    r"follow us on .{0,60}",
+    # advertising labels
+    r"(?:advertisement|advertising|sponsored|ad|story continues below(?: advertisement)?)",
+    # login and password widgets
+    r"(?:retrieve|forgot(?: your)?|reset) password\??",
+    r"get (?:the )?verification code",
+    r"(?:log ?in|sign ?in|sign ?up|register)(?: (?:now|here|for free))?",
+    # newsletter prompts
+    r"sign up (?:for|to) (?:our|the) .{0,60}newsletter.{0,80}",
+    r"subscribe to (?:our|the) .{0,60}newsletter.{0,80}",
+    # copyright lines
+    r"(?:copyright|©).{0,120}",
+    r".{0,80}all rights reserved\.?",
+)
+
+# Credits some sites glue to the end of the last paragraph:
+# "...attended the meeting.Editor/XingWentao", "...。（责任编辑：张三）"
+TRAILING_CREDITS = (
+    r"[(（]?(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*[\w .·'-]{1,40}[)）]?",
+)
+
+# Classes and ids of the page's own standfirst, dek or summary bullets.
+HIGHLIGHT_WORDS = (
+    # <p class="standfirst">, <h2 class="article-dek">, <div class="subtitle">
+    "standfirst", "dek", "subtitle", "sub-title", "subhead", "sub-head", "strapline",
+    "lede", "lead-text", "intro", "teaser", "excerpt", "summary", "abstract",
+    # bullet summaries: <ul class="key-points">, <div class="highlights">
+    "highlights", "key-points", "keypoints", "takeaways", "tldr", "bullets",
+    "article-description", "description",
+)  # fmt: skip
+
+# Headings that introduce a related-articles list: <h3>Related articles</h3>
+RELATED_HEADINGS = (
+    r"related(?: articles| stories| posts| news| content| reading| coverage| links)?",
+    r"more (?:from|on|about|in|stories|news|articles|like this)\b.{0,40}",
+    r"(?:read|up|what to read) next",
+    r"(?:you )?(?:may|might) also (?:like|enjoy|be interested in)",
+    r"recommended(?: for you| reading| stories| articles)?",
+    r"(?:see|read) also",
+    r"also (?:read|on|see)\b.{0,40}",
+    r"further reading",
+    r"相关(?:文章|新闻|阅读|推荐)",
+    r"関連(?:記事|ニュース)",
+)
+
+# Classes and ids of related-article blocks: <div class="related-articles">
+RELATED_WORDS = (
+    "related", "recommend", "more-stories", "morestories", "more-from", "read-next",
+    "readnext", "up-next", "also-read", "see-also",
+)  # fmt: skip
+
+# Classes, ids and rel values that mark an author's name in a visible byline.
+AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
+
+# Classes and ids that mark a publication source in a byline: <span class="source">
+SOURCE_WORDS = ("source", "origin", "publisher")
+
+# Classes and ids of a visible section label: <a class="kicker">Politics</a>
+SECTION_WORDS = (
+    "kicker", "eyebrow", "overline", "category", "section-name", "section-label",
+    "section-title", "article-section", "channel-name", "column-name", "rubric",
+)  # fmt: skip
+
+# Classes and ids of visible dates: <span class="time">, <div class="post-date">
+DATE_WORDS = ("date", "time", "published", "pubdate", "timestamp", "posted")
+
+
+def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Match any of `words` at the start of a class or id word, ignoring case."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^|[^a-z0-9])(?:{alternatives})", re.IGNORECASE)
+
+
+def whole_word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Match any of `words` as a whole class or id word, ignoring case."""
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"(?:^|\s)(?:{alternatives})(?:$|\s)", re.IGNORECASE)
+
+
+def trailing_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Match any of `patterns` at the end of a text, right after a sentence ends."""
+    return re.compile(rf"(?<=[.!?。！？”\"'])\s*(?:{'|'.join(patterns)})\s*$", re.IGNORECASE)
+
+
+def text_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Match a whole block of text against any of `patterns`."""
+    return re.compile(
+        rf"^\W*(?:{'|'.join(patterns)})\W*$", re.IGNORECASE | re.DOTALL
+    )

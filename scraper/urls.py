@@ -1,0 +1,56 @@
+"""URL checks and the key that makes URL variants of one article the same."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+# Query parameters that track a click rather than choose content. Ambiguous
+# names ("id", "cid", "source") stay: on some sites they pick the article.
+TRACKING_PARAMS = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|"
+    r"igshid|ref|ref_src|ref_url|cmpid|ocid|spm|smid|sr_share|__twitter_impression|"
+    r"at_medium|at_campaign|at_custom\d|ito|wt_mc|wt\.mc_id|fromrss|taid|xtor|mkt_tok|"
+    r"oly_enc_id|oly_anon_id|vero_id|_hsenc|_hsmi|hsctatracking|s_cid|trk|guccounter)$",
+    re.IGNORECASE,
+)
+
+
+class BadURL(ValueError):
+    """Not an absolute http(s) URL."""
+
+
+def check_url(url: str) -> str:
+    """The URL, stripped, if it is an absolute http(s) URL with a host; else BadURL."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError as exc:
+        raise BadURL(f"bad URL: {exc}") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise BadURL("bad URL: only http and https URLs can be scraped")
+    if not parts.hostname:
+        raise BadURL("bad URL: no host name")
+    return url
+
+
+def url_key(url: str) -> str:
+    """The identity of a page across URL variants.
+
+    http and https, "www.", default ports, fragments, trailing slashes,
+    tracking parameters and parameter order all give the same key.
+    """
+    canonical = canonicalize_url(url.strip())
+    parts = urlsplit(canonical)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    port = parts.port
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/") or "/"
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
+    )
+    return urlunsplit(("", host, path, query, "")).removeprefix("//")
