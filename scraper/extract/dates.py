@@ -51,13 +51,13 @@ _PATTERNS = tuple(
         # 2023年3月19日 09:59
         r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日" + _TIME,
         # March 19, 2023 9:59 AM EST; Mar. 19 2023
-        r"\b(?P<monthname>[a-zé]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})" + _TIME,
+        r"\b(?P<monthname>[^\W\d_]{3,10})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})" + _TIME,
         # 19 March 2023, 19. März 2023, 19 de marzo de 2023
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<monthname>[a-zéû]{3,9})\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})" + _TIME,
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<monthname>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})" + _TIME,
         # 19.03.2023, 19/03/2023 (day first unless impossible)
         r"(?<!\d)(?P<first>\d{1,2})[./](?P<second_part>\d{1,2})[./](?P<year>(?:19|20)\d{2})(?!\d)" + _TIME,
         # March 2023
-        r"\b(?P<monthname>[a-zé]{3,9})\.?\s+(?P<year>(?:19|20)\d{2})\b",
+        r"\b(?P<monthname>[^\W\d_]{3,10})\.?\s+(?P<year>(?:19|20)\d{2})\b",
         # 20230319 in a URL or an id
         r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)",
     )

@@ -304,7 +304,20 @@ def _section(src: _Sources) -> tuple[str | None, str]:
         text = clean_text(element.text_content())
         if 0 < len(text) <= 40:
             return text, "page"
-    return None, ""
+    kicker = _kicker(src.root)
+    return (kicker, "page") if kicker else (None, "")
+
+
+def _kicker(root: HtmlElement) -> str | None:
+    """A short section link standing right above the headline: <a>Exhibition Forum</a><h1>."""
+    headings = _H1(root)
+    if not headings:
+        return None
+    before = headings[0].getprevious()
+    if before is None or before.tag in ("h1", "h2", "h3") or len(before.xpath(".//a")) != 1:
+        return None
+    text = clean_text(before.text_content())
+    return text if 0 < len(text) <= 40 and not parse_date(text) else None
 
 
 def _language(src: _Sources) -> tuple[str | None, str]:

@@ -1,0 +1,184 @@
+"""The archive: explicit schema, dedup across URL variants, versions, search, atomic saves."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sqlite3
+import subprocess
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import sqlite_utils
+
+from scraper import Archive, ArchiveError, Article, Link
+
+BODY = "First paragraph of the story, long enough to be prose.\n\nSecond paragraph follows here."
+
+
+def make_article(url: str = "https://www.example.com/news/story.html", **changes: object) -> Article:
+    article = Article(
+        url=url,
+        headline="A headline",
+        body=BODY,
+        body_markdown=BODY,
+        highlights=["A standfirst"],
+        authors=["Jane Doe", "John Smith"],
+        published="2024-05-02T14:30:00+00:00",
+        site_name="Example",
+        canonical_url="https://www.example.com/news/story.html",
+        related=[Link("https://www.example.com/a", "A"), Link("https://www.example.com/b", "B")],
+    )
+    return dataclasses.replace(article, **changes)
+
+
+@pytest.fixture
+def archive(tmp_path: Path):
+    with Archive(tmp_path / "archive.db") as opened:
+        yield opened
+
+
+def rows(archive: Archive, sql: str) -> list[dict]:
+    return list(archive.db.query(sql))
+
+
+def test_tables_have_declared_types_before_any_row(archive: Archive) -> None:
+    columns = {c.name: c.type for c in archive.db["articles"].columns}
+    assert columns["id"] == "INTEGER"
+    assert columns["published"] == "TEXT"
+    assert columns["paywalled"] == "INTEGER"
+    for name in ("url", "canonical_url", "headline", "highlights", "body", "body_markdown",
+                 "authors", "modified", "site_name", "section", "language", "image",
+                 "content_hash", "first_seen", "last_seen"):  # fmt: skip
+        assert name in columns
+    links = archive.db["related_links"]
+    assert [fk.other_table for fk in links.foreign_keys] == ["articles"]
+    assert {"article_id", "url", "text", "position"} <= set(links.columns_dict)
+    assert {"url", "fetched_at", "status", "final_url", "outcome", "error"} <= set(
+        archive.db["fetches"].columns_dict
+    )
+
+
+def test_insert_stores_lists_as_json_and_links_in_order(archive: Archive) -> None:
+    result = archive.save(make_article())
+    assert result.outcome == "inserted"
+    row = rows(archive, "select * from articles")[0]
+    assert json.loads(row["authors"]) == ["Jane Doe", "John Smith"]
+    assert json.loads(row["highlights"]) == ["A standfirst"]
+    links = rows(archive, "select url, text, position from related_links order by position")
+    assert [(r["text"], r["position"]) for r in links] == [("A", 1), ("B", 2)]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "http://example.com/news/story.html",
+        "https://www.example.com/news/story.html?utm_source=twitter&utm_medium=social",
+        "https://www.example.com/news/story.html#comments",
+        "https://WWW.EXAMPLE.COM/news/story.html/",
+        "https://www.example.com/news/story.html?fbclid=abc123",
+    ],
+)
+def test_url_variants_are_one_article(archive: Archive, variant: str) -> None:
+    first = archive.save(make_article())
+    again = archive.save(make_article(url=variant, canonical_url=None))
+    assert again.article_id == first.article_id
+    assert again.outcome == "unchanged"
+    assert archive.db["articles"].count == 1
+
+
+def test_canonical_link_joins_different_urls(archive: Archive) -> None:
+    first = archive.save(make_article(url="https://m.example.com/story?id=1"))
+    other = archive.save(make_article(url="https://amp.example.com/story/amp"))
+    assert other.article_id == first.article_id
+    assert archive.db["articles"].count == 1
+
+
+def test_unchanged_content_only_moves_last_seen(archive: Archive) -> None:
+    archive.save(make_article())
+    before = rows(archive, "select * from articles")[0]
+    archive.db.execute("update articles set last_seen = '2000-01-01T00:00:00+00:00'")
+    result = archive.save(make_article(modified="2030-01-01"))  # a new timestamp is not a change
+    after = rows(archive, "select * from articles")[0]
+    assert result.outcome == "unchanged"
+    assert after["last_seen"] != "2000-01-01T00:00:00+00:00"
+    assert {k: v for k, v in after.items() if k != "last_seen"} == {
+        k: v for k, v in before.items() if k != "last_seen"
+    }
+    assert archive.db["versions"].count == 1
+
+
+def test_changed_content_updates_the_row_and_keeps_the_old_text(archive: Archive) -> None:
+    archive.save(make_article())
+    result = archive.save(make_article(body=BODY + "\n\nCorrection: an earlier version misspelt a name."))
+    assert (result.outcome, result.version) == ("updated", 2)
+    assert "Correction" in rows(archive, "select body from articles")[0]["body"]
+    versions = rows(archive, "select version, body from versions order by version")
+    assert [v["version"] for v in versions] == [1, 2]
+    assert versions[0]["body"] == BODY
+
+
+def test_search_finds_english_chinese_and_japanese_words(archive: Archive) -> None:
+    archive.save(make_article(headline="Ambassador visits Urumqi", body="Kazakhstan and China. " * 5))
+    archive.save(make_article(url="https://cn.example.com/1", canonical_url=None,
+                              headline="新闻", body="马兴瑞会见哈萨克斯坦驻华大使努雷舍夫。" * 3))  # fmt: skip
+    archive.save(make_article(url="https://jp.example.com/1", canonical_url=None,
+                              headline="ニュース", body="東京都は新しい防災計画を発表しました。" * 3))  # fmt: skip
+    table = archive.db["articles"]
+    assert [r["headline"] for r in table.search("kazakhstan")] == ["Ambassador visits Urumqi"]
+    assert [r["headline"] for r in table.search("哈萨克斯坦")] == ["新闻"]
+    assert [r["headline"] for r in table.search("防災計画")] == ["ニュース"]
+
+
+def test_a_failed_save_leaves_no_partial_row(archive: Archive) -> None:
+    # A real failure inside the transaction: SQLite itself refuses the links.
+    archive.db.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON related_links BEGIN SELECT RAISE(ABORT, 'no'); END"
+    )
+    with pytest.raises(ArchiveError):
+        archive.save(make_article())
+    assert archive.db["articles"].count == 0
+    assert archive.db["versions"].count == 0
+    assert archive.db["article_urls"].count == 0
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make a file unwritable, even for root (who ignores permission bits)."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        yield
+        path.chmod(0o644)
+        return
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+        pytest.skip("running as root without chattr: cannot make a file read-only")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_read_only_archive_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    Archive(path).close()
+    with read_only(path), pytest.raises(ArchiveError, match="read-only"):
+        with Archive(path) as archive:
+            archive.save(make_article())
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    path.write_text("this is not sqlite\n" * 100)
+    with pytest.raises(ArchiveError, match="not an SQLite database"):
+        Archive(path)
+
+
+def test_file_is_consistent_and_queryable_by_sqlite_utils(archive: Archive) -> None:
+    archive.save(make_article())
+    db = sqlite_utils.Database(sqlite3.connect(archive.path))
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db["articles"].detect_fts() == "articles_fts"

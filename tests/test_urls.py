@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from scraper.urls import BadURL, check_url, url_key
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "https://www.example.com/news/a.html",
+        "http://example.com/news/a.html",
+        "https://example.com/news/a.html/",
+        "https://example.com/news/a.html#section-2",
+        "https://example.com:443/news/a.html",
+        "https://EXAMPLE.com/news/a.html?utm_source=x&utm_campaign=y&fbclid=z&gclid=q",
+    ],
+)
+def test_variants_share_a_key(variant: str) -> None:
+    assert url_key(variant) == "example.com/news/a.html"
+
+
+def test_content_parameters_stay_and_are_ordered() -> None:
+    assert url_key("https://example.com/story?b=2&id=7&a=1") == "example.com/story?a=1&b=2&id=7"
+    assert url_key("https://example.com/story?id=7") != url_key("https://example.com/story?id=8")
+
+
+def test_paths_differ_by_case() -> None:
+    assert url_key("https://example.com/News/A") != url_key("https://example.com/news/a")
+
+
+@pytest.mark.parametrize("url", ["example.com/a", "mailto:a@b.c", "http:///path", "https://h:notaport/"])
+def test_check_url_refuses(url: str) -> None:
+    with pytest.raises(BadURL):
+        check_url(url)
