@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .selectors import CAPTION_WORDS, word_pattern
+
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body center dd details dir div dl dt fieldset
     figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav
@@ -53,6 +55,7 @@ class Block:
             and self.link_density < 0.35
             and (self.weight >= 160 or _PROSE.search(self.text) is not None)
             and self.kind not in HEADING_TAGS
+            and self.kind != "caption"
         )
 
 
@@ -79,6 +82,14 @@ def clean_text(text: str) -> str:
     return text
 
 
+_CAPTION = word_pattern(CAPTION_WORDS)
+
+
+def _is_caption(element: HtmlElement) -> bool:
+    names = element.get("class")
+    return bool(names and _CAPTION.search(names))
+
+
 def _visible_length(text: str) -> int:
     """UTF-8 length without white space: the weight of text as a reader sees it."""
     return len("".join(text.split()).encode("utf-8"))
@@ -97,6 +108,7 @@ class _Walker:
         self.quote_depth = 0
         self.pre_depth = 0
         self.tables: list[HtmlElement] = []
+        self.figure_depth = 0
         self.counter = 0
         self.span: dict[HtmlElement, tuple[int, int]] = {}
         self.good: dict[HtmlElement, int] = {}
@@ -154,7 +166,7 @@ class _Walker:
             return "pre"
         if tag in ("td", "th"):
             return "cell"
-        if tag == "figcaption" or tag == "caption":
+        if self.figure_depth or tag in ("figcaption", "caption") or _is_caption(element):
             return "caption"
         if self.lists and tag in ("li", "dd", "dt") or self._inside_li():
             return "li"
@@ -176,6 +188,8 @@ class _Walker:
             self.pre_depth += 1
         elif tag == "table":
             self.tables.append(element)
+        elif tag == "figure":
+            self.figure_depth += 1
         self.add(element.text)
 
     def close_block(self, element: HtmlElement) -> None:
@@ -191,6 +205,8 @@ class _Walker:
             self.pre_depth -= 1
         elif tag == "table":
             self.tables.pop()
+        elif tag == "figure":
+            self.figure_depth -= 1
         self._score(element)
         self.add(element.tail)
 

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..errors import ExtractError
@@ -16,6 +17,8 @@ from .highlights import find_highlights, is_marked, text_key as _key
 
 _BOILERPLATE_TEXT = selectors.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = selectors.trailing_pattern(selectors.TRAILING_CREDITS)
+_ARTICLES = etree.XPath(".//article")
+_H1 = etree.XPath(".//h1")
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|door|di|от|作者)[\s:：]", re.I)
 
 
@@ -32,7 +35,9 @@ def find_body(root: HtmlElement, *, headline: str = "", description: str | None 
     result = walk(root)
     if result.container is None:
         raise ExtractError("no article text found on the page")
-    start, end = result.index_range(result.container)
+    start, end = result.index_range(_narrow(result.container))
+    # What stands before the headline is not the article (a ticker, teasers).
+    start += _after_headline(result.blocks[start:end], headline)
     blocks = result.blocks[start:end]
     # The body starts at the first paragraph of prose that is not a standfirst.
     first = next((i for i, b in enumerate(blocks) if b.is_prose and not is_marked(b.element)), 0)
@@ -50,6 +55,24 @@ def find_body(root: HtmlElement, *, headline: str = "", description: str | None 
         blocks=tuple(kept),
         highlights=tuple(highlights),
     )
+
+
+def _narrow(container: HtmlElement) -> HtmlElement:
+    """Of several <article>s in the container, the one with the headline."""
+    articles = _ARTICLES(container)
+    if len(articles) < 2:
+        return container
+    with_headline = [article for article in articles if _H1(article)]
+    return with_headline[0] if len(with_headline) == 1 else container
+
+
+def _after_headline(blocks: list[Block], headline: str) -> int:
+    """Index of the block after the headline, when the headline is among `blocks`."""
+    key = _key(headline)
+    for index, block in enumerate(blocks):
+        if block.kind == "h1" or (block.kind in HEADING_TAGS and _key(block.text) == key):
+            return index + 1 if any(b.is_prose for b in blocks[index + 1 :]) else 0
+    return 0
 
 
 def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) -> list[Block]:
@@ -79,9 +102,9 @@ def _is_byline(block: Block) -> bool:
 
 
 def render_text(blocks: list[Block]) -> str:
-    """Plain text: one paragraph per block, table rows on one line."""
+    """Plain text: one paragraph per block, table rows on one line; no image captions."""
     paragraphs: list[str] = []
-    for group in _group_rows(blocks):
+    for group in _group_rows([block for block in blocks if block.kind != "caption"]):
         paragraphs.append("\t".join(block.text for block in group))
     return "\n\n".join(paragraphs)
 

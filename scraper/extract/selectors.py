@@ -33,6 +33,7 @@ BOILERPLATE_WORDS = (
     "popup",
     # comment threads and forms: <section id="comments">, <div id="disqus_thread">
     "comments", "comment-", "comment_", "commentlist", "disqus", "discussion",
+    "respond",
     # related and recommended lists: <div class="related-posts">, <div class="outbrain">
     "related", "recommend", "readmore", "read-more", "more-stories", "morestories",
     "more-from", "outbrain", "taboola", "zergnet", "trending", "most-read", "mostread",
@@ -54,6 +55,9 @@ BOILERPLATE_WORDS = (
     "reading-time", "readingtime", "read-time", "readtime", "min-read",
 )  # fmt: skip
 
+# Class and id words of comment threads, which hold prose but are never the article.
+COMMENT_WORDS = ("comment", "disqus", "discussion", "respond", "reply", "replies")
+
 # Class and id words that are boilerplate only as whole words: as prefixes they
 # would catch "address", "hidden-xs" (shown on large screens), "respond-to".
 BOILERPLATE_WHOLE_WORDS = (
@@ -61,8 +65,8 @@ BOILERPLATE_WHOLE_WORDS = (
     "ad", "ads", "adv", "advertisement", "ad-unit", "ad-block",
     # hidden blocks: <div class="hidden">, <div class="d-none">
     "hidden", "hide", "d-none", "invisible",
-    # comment form anchors: <div id="respond">
-    "respond", "reply",
+    # comment replies: <div class="reply">
+    "reply",
     # menus, rails and tool links: <ul class="menu">, <div class="rail">
     "menu", "rail", "print", "skip", "tags", "banner", "overlay",
     "register",
@@ -129,6 +133,10 @@ RELATED_WORDS = (
     "related", "recommend", "more-stories", "morestories", "more-from", "read-next",
     "readnext", "up-next", "also-read", "see-also",
 )  # fmt: skip
+
+# Classes and ids of image captions and credits, kept in Markdown but not in the
+# plain-text body: <p class="wp-caption-text">, <span class="photo-credit">
+CAPTION_WORDS = ("caption", "credit", "photo-credit", "image-credit", "media-credit", "copyright")
 
 # Classes, ids and rel values that mark an author's name in a visible byline.
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
