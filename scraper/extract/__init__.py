@@ -10,6 +10,7 @@ from .kind import refuse_non_article
 from .links import find_related
 from .metadata import read_metadata
 from .parse import parse_html
+from .survey import Survey
 
 __all__ = ["extract"]
 
@@ -21,9 +22,10 @@ def extract(html: bytes | str, url: str, *, charset: str | None = None) -> Artic
     ExtractError for a page that is not an article or holds no text.
     """
     root = parse_html(html, charset=charset)
-    meta = read_metadata(root, url)
-    related = find_related(root, url)
-    clean(root)
+    survey = Survey(root)
+    meta = read_metadata(root, url, survey)
+    related = find_related(root, url, survey)
+    clean(root, survey)
     body_element = root.find("body")
     body = find_body(
         root if body_element is None else body_element,

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from lxml import etree
-from lxml.html import HtmlElement
 
-from .selectors import CAPTION_WORDS, word_pattern
+from .patterns import word_pattern
+from .selectors import CAPTION_WORDS
+from .tree import Element
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body center dd details dir div dl dt fieldset
@@ -34,14 +35,14 @@ _PROSE = re.compile(r"[.!?。！？…:;,，、؟।]")
 class Block:
     text: str
     kind: str  # "p", "h1".."h6", "li", "pre", "cell", "caption"
-    element: HtmlElement  # the block-level element that owns the text
+    element: Element  # the block-level element that owns the text
     position: int  # pre-order number of the owning element
     weight: int  # UTF-8 length: one CJK character weighs as much as a short word
     link_weight: int
     list_depth: int = 0
     ordered: bool = False
     quote_depth: int = 0
-    table: HtmlElement | None = None
+    table: Element | None = None
 
     @property
     def link_density(self) -> float:
@@ -64,10 +65,10 @@ class Walk:
     """The result of walking a tree: blocks and the best-scoring container."""
 
     blocks: list[Block]
-    container: HtmlElement | None
-    span: dict[HtmlElement, tuple[int, int]] = field(default_factory=dict)
+    container: Element | None
+    span: dict[Element, tuple[int, int]] = field(default_factory=dict)
 
-    def index_range(self, element: HtmlElement) -> tuple[int, int]:
+    def index_range(self, element: Element) -> tuple[int, int]:
         """Indexes [start, end) of the blocks inside `element`: a subtree's blocks are contiguous."""
         first, last = self.span[element]
         inside = [i for i, block in enumerate(self.blocks) if first <= block.position <= last]
@@ -85,7 +86,7 @@ def clean_text(text: str) -> str:
 _CAPTION = word_pattern(CAPTION_WORDS)
 
 
-def _is_caption(element: HtmlElement) -> bool:
+def _is_caption(element: Element) -> bool:
     names = element.get("class")
     return bool(names and _CAPTION.search(names))
 
@@ -103,17 +104,17 @@ class _Walker:
         self.parts: list[str] = []
         self.link_length = 0  # non-space characters of link text in self.parts
         self.link_starts: list[int] = []  # index in self.parts where an open <a> began
-        self.owners: list[tuple[HtmlElement, int]] = []  # open block elements
+        self.owners: list[tuple[Element, int]] = []  # open block elements
         self.lists: list[bool] = []  # open lists: ordered?
         self.quote_depth = 0
         self.pre_depth = 0
-        self.tables: list[HtmlElement] = []
+        self.tables: list[Element] = []
         self.figure_depth = 0
         self.counter = 0
-        self.span: dict[HtmlElement, tuple[int, int]] = {}
-        self.good: dict[HtmlElement, int] = {}
-        self.bad: dict[HtmlElement, int] = {}
-        self.best: HtmlElement | None = None
+        self.span: dict[Element, tuple[int, int]] = {}
+        self.good: dict[Element, int] = {}
+        self.bad: dict[Element, int] = {}
+        self.best: Element | None = None
         self.best_score = 0
 
     def add(self, text: str | None) -> None:
@@ -158,7 +159,7 @@ class _Walker:
         penalty = block.link_weight + (0 if block.is_prose else (weight - block.link_weight) // 4)
         self.bad[element] = self.bad.get(element, 0) + penalty
 
-    def _kind(self, element: HtmlElement) -> str:
+    def _kind(self, element: Element) -> str:
         tag = element.tag
         if tag in HEADING_TAGS:
             return tag
@@ -175,7 +176,7 @@ class _Walker:
     def _inside_li(self) -> bool:
         return bool(self.lists) and any(owner.tag == "li" for owner, _ in self.owners[-3:])
 
-    def open_block(self, element: HtmlElement) -> None:
+    def open_block(self, element: Element) -> None:
         self.flush()
         self.counter += 1
         self.owners.append((element, self.counter))
@@ -192,7 +193,7 @@ class _Walker:
             self.figure_depth += 1
         self.add(element.text)
 
-    def close_block(self, element: HtmlElement) -> None:
+    def close_block(self, element: Element) -> None:
         self.flush()
         _, start = self.owners.pop()
         self.span[element] = (start, self.counter)
@@ -210,7 +211,7 @@ class _Walker:
         self._score(element)
         self.add(element.tail)
 
-    def _score(self, element: HtmlElement) -> None:
+    def _score(self, element: Element) -> None:
         good = self.good.pop(element, 0)
         bad = self.bad.pop(element, 0)
         score = good - bad
@@ -222,7 +223,7 @@ class _Walker:
             self.good[parent] = self.good.get(parent, 0) + good
             self.bad[parent] = self.bad.get(parent, 0) + bad
 
-    def inline_start(self, element: HtmlElement) -> None:
+    def inline_start(self, element: Element) -> None:
         tag = element.tag
         if tag == "br":
             # <br><br> separates paragraphs; a single <br> breaks a line.
@@ -236,7 +237,7 @@ class _Walker:
             return
         self.add(element.text)
 
-    def inline_end(self, element: HtmlElement) -> None:
+    def inline_end(self, element: Element) -> None:
         if element.tag == "a" and self.link_starts:
             start = self.link_starts.pop()
             if not self.link_starts:
@@ -244,7 +245,7 @@ class _Walker:
         self.add(element.tail)
 
 
-def walk(root: HtmlElement) -> Walk:
+def walk(root: Element) -> Walk:
     """Flatten `root` into blocks and pick the container with the best score."""
     state = _Walker()
     events = etree.iterwalk(root, events=("start", "end"))

@@ -7,16 +7,16 @@ import re
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from ..errors import ExtractError
-from . import selectors
+from . import patterns, selectors
 from .blocks import HEADING_TAGS, Block, walk
 from .dates import parse_date
 from .highlights import find_highlights, is_marked, text_key as _key
+from .tree import Element
 
-_BOILERPLATE_TEXT = selectors.text_pattern(selectors.BOILERPLATE_TEXT)
-_TRAILING_CREDIT = selectors.trailing_pattern(selectors.TRAILING_CREDITS)
+_BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
+_TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
 _ARTICLES = etree.XPath(".//article")
 _H1 = etree.XPath(".//h1")
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|door|di|от|作者)[\s:：]", re.I)
@@ -30,7 +30,7 @@ class Body:
     highlights: tuple[str, ...]
 
 
-def find_body(root: HtmlElement, *, headline: str = "", description: str | None = None) -> Body:
+def find_body(root: Element, *, headline: str = "", description: str | None = None) -> Body:
     """The main text of a cleaned page and the highlights above it."""
     result = walk(root)
     if result.container is None:
@@ -39,8 +39,7 @@ def find_body(root: HtmlElement, *, headline: str = "", description: str | None 
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
     blocks = result.blocks[start:end]
-    # The body starts at the first paragraph of prose that is not a standfirst.
-    first = next((i for i, b in enumerate(blocks) if b.is_prose and not is_marked(b.element)), 0)
+    first = _body_start(blocks)
     highlights = find_highlights(
         result.blocks[: start + first], headline=headline, description=description
     )
@@ -57,7 +56,23 @@ def find_body(root: HtmlElement, *, headline: str = "", description: str | None 
     )
 
 
-def _narrow(container: HtmlElement) -> HtmlElement:
+def _body_start(blocks: list[Block]) -> int:
+    """The first paragraph of prose that is not a standfirst.
+
+    A block marked as a summary or intro that sits beside the body's paragraphs
+    is the body's own lead paragraph, not a standfirst shown above it.
+    """
+    first = next((i for i, b in enumerate(blocks) if b.is_prose and not is_marked(b.element)), 0)
+    if not blocks:
+        return first
+    parent = blocks[first].element.getparent()
+    for index, block in enumerate(blocks[:first]):
+        if block.is_prose and block.element.getparent() is parent:
+            return index
+    return first
+
+
+def _narrow(container: Element) -> Element:
     """Of several <article>s in the container, the one with the headline."""
     articles = _ARTICLES(container)
     if len(articles) < 2:
@@ -83,7 +98,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     for block in blocks:
         if _BOILERPLATE_TEXT.match(block.text):
             continue
-        if block.link_density >= 0.5 and not block.is_prose:
+        if block.link_density >= 0.8 and not block.is_prose:
             continue
         if _key(block.text) in repeated:
             continue

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import HtmlElement
 
-from . import selectors
+from . import patterns, selectors
 from .blocks import HEADING_TAGS, Block
+from .tree import Element, text_of
 
-_HIGHLIGHT = selectors.word_pattern(selectors.HIGHLIGHT_WORDS)
+_HIGHLIGHT = patterns.word_pattern(selectors.HIGHLIGHT_WORDS)
 _WORDS = re.compile(r"\w+")
 _MAX_CHARS = 1200  # a standfirst is a sentence or a few bullets, never the article
 _ANCESTORS = 4  # <li> in <ul> in <div class="summary"> in <header>
@@ -39,13 +39,13 @@ def find_highlights(before_body: list[Block], *, headline: str, description: str
     return []
 
 
-def is_marked(element: HtmlElement) -> bool:
+def is_marked(element: Element) -> bool:
     for depth, node in enumerate((element, *element.iterancestors())):
         if depth >= _ANCESTORS or node.tag in ("body", "article", "main"):
             return False
         names = f"{node.get('class', '')} {node.get('id', '')}"
         if names.strip() and _HIGHLIGHT.search(names):
-            return len(node.text_content()) <= _MAX_CHARS
+            return len(text_of(node)) <= _MAX_CHARS
     return False
 
 

@@ -7,7 +7,6 @@ import re
 from typing import Any, Iterator
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 _SCRIPTS = etree.XPath(
     "//script[translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
@@ -61,7 +60,7 @@ def types_of(obj: dict[str, Any]) -> set[str]:
     return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
 
 
-def read_json_ld(root: HtmlElement) -> tuple[dict[str, Any] | None, set[str]]:
+def read_json_ld(root: Element) -> tuple[dict[str, Any] | None, set[str]]:
     """The page's article object (or None) and every type the page declares."""
     article: dict[str, Any] | None = None
     fallback: dict[str, Any] | None = None
@@ -80,7 +79,7 @@ def read_json_ld(root: HtmlElement) -> tuple[dict[str, Any] | None, set[str]]:
     return article or fallback, seen
 
 
-def text_of(value: Any) -> str | None:
+def value_text(value: Any) -> str | None:
     """A plain string from a JSON-LD value that may be a string, list or object."""
     if isinstance(value, str):
         return value.strip() or None
@@ -88,13 +87,13 @@ def text_of(value: Any) -> str | None:
         return str(value)
     if isinstance(value, list):
         for item in value:
-            text = text_of(item)
+            text = value_text(item)
             if text:
                 return text
         return None
     if isinstance(value, dict):
         for key in ("name", "@value", "url", "@id"):
-            text = text_of(value.get(key))
+            text = value_text(value.get(key))
             if text:
                 return text
     return None
@@ -108,7 +107,7 @@ def people(value: Any) -> tuple[list[str], list[str]]:
         if isinstance(item, str):
             persons.append(item)
         elif isinstance(item, dict):
-            name = text_of(item.get("name"))
+            name = value_text(item.get("name"))
             if not name:
                 continue
             if types_of(item) & {"Organization", "NewsMediaOrganization", "Corporation"}:
@@ -120,5 +119,5 @@ def people(value: Any) -> tuple[list[str], list[str]]:
 
 def image_of(value: Any) -> str | None:
     if isinstance(value, dict):
-        return text_of(value.get("url") or value.get("contentUrl") or value.get("@id"))
-    return text_of(value)
+        return value_text(value.get("url") or value.get("contentUrl") or value.get("@id"))
+    return value_text(value)

@@ -5,33 +5,26 @@ from __future__ import annotations
 from urllib.parse import urljoin, urldefrag
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from ..models import Link
-from . import selectors
+from . import patterns, selectors
 from .blocks import clean_text
+from .survey import Survey
+from .tree import Element, text_of
 
-_HEADING = selectors.text_pattern(selectors.RELATED_HEADINGS)
-_RELATED = selectors.word_pattern(selectors.RELATED_WORDS)
-# Short elements that may title a block: headings, and the <div>/<span>/<p>
-# some sites use instead.
-_TITLES = etree.XPath(
-    "//h2|//h3|//h4|//h5|//h6|//*[self::div or self::span or self::p or self::strong"
-    " or self::header or self::summary][string-length(normalize-space()) < 60]"
-    "[not(.//a)][normalize-space()]"
-)
-_CLASSED = etree.XPath("//*[@class or @id]")
+_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS)
+_MAX_TITLE = 60
 _BASE = etree.XPath("//base/@href")
 _OUTSIDE = frozenset(("nav", "footer", "header", "menu"))
 _MAX_LINKS = 50
 _MIN_TEXT = 4
 
 
-def find_related(root: HtmlElement, url: str) -> list[Link]:
+def find_related(root: Element, url: str, survey: Survey) -> list[Link]:
     """Links of the page's related-article blocks, in page order, absolute, deduplicated."""
     base = urljoin(url, (_BASE(root) or [url])[0])
     page = urldefrag(url)[0]
-    blocks = _blocks_by_heading(root) or _blocks_by_class(root)
+    blocks = _blocks_by_heading(survey.titles) or _blocks_by_class(survey.related)
     links: list[Link] = []
     seen = {page}
     for block in blocks:
@@ -43,10 +36,19 @@ def find_related(root: HtmlElement, url: str) -> list[Link]:
     return links[:_MAX_LINKS]
 
 
-def _blocks_by_heading(root: HtmlElement) -> list[HtmlElement]:
-    blocks: list[HtmlElement] = []
-    for title in _TITLES(root):
-        if not _HEADING.match(clean_text(title.text_content())) or _in_furniture(title):
+def _is_related_title(element: Element) -> bool:
+    """A short element without links whose whole text titles a related block."""
+    text = text_of(element)
+    if len(text) > 4 * _MAX_TITLE or element.tag == "a" or element.find(".//a") is not None:
+        return False
+    title = clean_text(text)
+    return len(title) <= _MAX_TITLE and _HEADING.match(title) is not None
+
+
+def _blocks_by_heading(titles: list[Element]) -> list[Element]:
+    blocks: list[Element] = []
+    for title in titles:
+        if not _is_related_title(title) or _in_furniture(title):
             continue
         block = _links_after(title)
         if block is not None and all(block is not b for b in blocks):
@@ -54,7 +56,7 @@ def _blocks_by_heading(root: HtmlElement) -> list[HtmlElement]:
     return blocks
 
 
-def _links_after(title: HtmlElement) -> HtmlElement | None:
+def _links_after(title: Element) -> Element | None:
     """The nearest ancestor of a title that holds the links it introduces."""
     node = title
     for _ in range(3):
@@ -67,11 +69,10 @@ def _links_after(title: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _blocks_by_class(root: HtmlElement) -> list[HtmlElement]:
-    blocks: list[HtmlElement] = []
-    for element in _CLASSED(root):
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _RELATED.search(names) or _in_furniture(element):
+def _blocks_by_class(candidates: list[Element]) -> list[Element]:
+    blocks: list[Element] = []
+    for element in candidates:
+        if _in_furniture(element):
             continue
         if any(block in element.iterancestors() for block in blocks):
             continue
@@ -80,18 +81,18 @@ def _blocks_by_class(root: HtmlElement) -> list[HtmlElement]:
     return blocks
 
 
-def _in_furniture(element: HtmlElement) -> bool:
+def _in_furniture(element: Element) -> bool:
     return any(node.tag in _OUTSIDE for node in element.iterancestors())
 
 
-def _link(anchor: HtmlElement, base: str) -> Link | None:
+def _link(anchor: Element, base: str) -> Link | None:
     href = (anchor.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return None
     url = urldefrag(urljoin(base, href))[0]
     if not url.startswith(("http://", "https://")):
         return None
-    text = clean_text(anchor.text_content()) or clean_text(anchor.get("title", ""))
+    text = clean_text(text_of(anchor)) or clean_text(anchor.get("title", ""))
     if len(text) < _MIN_TEXT:
         image = anchor.find(".//img[@alt]")
         text = clean_text(image.get("alt", "")) if image is not None else text

@@ -12,12 +12,13 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from . import jsonld, selectors
 from .blocks import clean_text
 from .byline import clean_names, dedupe
 from .dates import date_from_url, parse_date
+from .survey import Survey
+from .tree import Element, text_of
 
 # <meta property|name="..." content="...">, lower-cased keys, first value wins.
 _META = etree.XPath("//meta[@content][@property or @name or @itemprop or @http-equiv]")
@@ -55,12 +56,7 @@ _DESCRIPTION_META = ("og:description", "description", "twitter:description",
                      "dc.description")  # fmt: skip
 _LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 
-_AUTHOR_WORDS = selectors.word_pattern(selectors.AUTHOR_WORDS)
-_DATE_WORDS = selectors.word_pattern(selectors.DATE_WORDS)
-_SOURCE_WORDS = selectors.word_pattern(selectors.SOURCE_WORDS)
-_SECTION_WORDS = selectors.word_pattern(selectors.SECTION_WORDS)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:»/]\s+|\s*[|｜·]\s*")
-_CLASSED = etree.XPath("//*[@class or @id or @rel]")
 
 
 @dataclass(frozen=True)
@@ -84,9 +80,10 @@ class Metadata:
 class _Sources:
     """Values gathered once per page, read by the cascades below."""
 
-    def __init__(self, root: HtmlElement, url: str) -> None:
+    def __init__(self, root: Element, url: str, survey: Survey) -> None:
         self.root = root
         self.url = url
+        self.survey = survey
         self.article, self.types = jsonld.read_json_ld(root)
         self.meta: dict[str, str] = {}
         for element in _META(root):
@@ -97,11 +94,10 @@ class _Sources:
             value = clean_text(element.get("content") or "")
             if key and value and key not in self.meta:
                 self.meta[key] = value
-        self.itemprops: dict[str, list[HtmlElement]] = {}
+        self.itemprops: dict[str, list[Element]] = {}
         for element in _ITEMPROP(root):
             for prop in element.get("itemprop", "").split():
                 self.itemprops.setdefault(prop, []).append(element)
-        self.classed = _CLASSED(root)
 
     def ld(self, key: str) -> Any:
         return self.article.get(key) if self.article else None
@@ -117,22 +113,16 @@ class _Sources:
         for element in self.itemprops.get(name, ()):
             value = (
                 element.get("content") or element.get("datetime") or element.get("href")
-                or clean_text(element.text_content())
+                or clean_text(text_of(element))
             )  # fmt: skip
             if value:
                 return value.strip()
         return None
 
-    def classed_with(self, pattern: re.Pattern[str]) -> list[HtmlElement]:
-        return [
-            el for el in self.classed
-            if pattern.search(f"{el.get('class', '')} {el.get('id', '')} {el.get('rel', '')}")
-        ]  # fmt: skip
 
-
-def read_metadata(root: HtmlElement, url: str) -> Metadata:
+def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:
     """Every metadata field of the page, each from its strongest source."""
-    src = _Sources(root, url)
+    src = _Sources(root, url, survey)
     sources: dict[str, str] = {}
     values: dict[str, Any] = {}
     for name, cascade in _CASCADES.items():
@@ -162,7 +152,7 @@ def read_metadata(root: HtmlElement, url: str) -> Metadata:
 
 
 def _headline(src: _Sources) -> tuple[str | None, str]:
-    text = jsonld.text_of(src.ld("headline")) or jsonld.text_of(src.ld("name"))
+    text = jsonld.value_text(src.ld("headline")) or jsonld.value_text(src.ld("name"))
     if text:
         return clean_text(text), "json-ld"
     text = src.meta.get("og:title")
@@ -175,7 +165,7 @@ def _headline(src: _Sources) -> tuple[str | None, str]:
     if text:
         return clean_text(text), "microdata"
     for h1 in _H1(src.root):
-        text = clean_text(h1.text_content())
+        text = clean_text(text_of(h1))
         if text:
             return text, "page"
     titles = _TITLE(src.root)
@@ -198,8 +188,8 @@ def _authors(src: _Sources) -> tuple[list[str] | None, str]:
     microdata = []
     for element in src.itemprops.get("author", []) + src.itemprops.get("creator", []):
         inner = element.xpath(".//*[@itemprop='name']")
-        text = (inner[0].get("content") or inner[0].text_content()) if inner else (
-            element.get("content") or element.text_content()
+        text = (inner[0].get("content") or text_of(inner[0])) if inner else (
+            element.get("content") or text_of(element)
         )
         microdata += clean_names(text)
     if microdata:
@@ -212,12 +202,12 @@ def _authors(src: _Sources) -> tuple[list[str] | None, str]:
 
 
 def _visible_authors(src: _Sources) -> list[str]:
-    links = [el for el in src.classed if el.get("rel") == "author"]
-    names = [n for el in links for n in clean_names(el.text_content())]
+    links = src.survey.rel_author
+    names = [n for el in links for n in clean_names(text_of(el))]
     if names:
         return dedupe(names)
-    for element in src.classed_with(_AUTHOR_WORDS):
-        text = element.text_content()
+    for element in src.survey.author:
+        text = text_of(element)
         if len(text) > 200:
             continue
         names = clean_names(text)
@@ -228,7 +218,7 @@ def _visible_authors(src: _Sources) -> list[str]:
 
 def _published(src: _Sources) -> tuple[str | None, str]:
     for value, origin in (
-        (jsonld.text_of(src.ld("datePublished") or src.ld("dateCreated")), "json-ld"),
+        (jsonld.value_text(src.ld("datePublished") or src.ld("dateCreated")), "json-ld"),
         (src.meta.get("article:published_time") or src.meta.get("og:published_time"),
          "opengraph"),
         (src.first_meta(_PUBLISHED_META), "meta"),
@@ -246,11 +236,11 @@ def _published(src: _Sources) -> tuple[str | None, str]:
 
 def _visible_date(src: _Sources) -> str | None:
     for element in _TIME(src.root):
-        date = parse_date(element.get("datetime")) or parse_date(element.text_content())
+        date = parse_date(element.get("datetime")) or parse_date(text_of(element))
         if date:
             return date
-    for element in src.classed_with(_DATE_WORDS):
-        text = element.text_content()
+    for element in src.survey.date:
+        text = text_of(element)
         if len(text) <= 120:
             date = parse_date(text)
             if date:
@@ -260,7 +250,7 @@ def _visible_date(src: _Sources) -> str | None:
 
 def _modified(src: _Sources) -> tuple[str | None, str]:
     for value, origin in (
-        (jsonld.text_of(src.ld("dateModified")), "json-ld"),
+        (jsonld.value_text(src.ld("dateModified")), "json-ld"),
         (src.meta.get("article:modified_time") or src.meta.get("og:updated_time"), "opengraph"),
         (src.first_meta(_MODIFIED_META), "meta"),
         (src.itemprop("dateModified"), "microdata"),
@@ -273,7 +263,7 @@ def _modified(src: _Sources) -> tuple[str | None, str]:
 
 def _site_name(src: _Sources) -> tuple[str | None, str]:
     publisher = src.ld("publisher")
-    name = jsonld.text_of(publisher.get("name")) if isinstance(publisher, dict) else None
+    name = jsonld.value_text(publisher.get("name")) if isinstance(publisher, dict) else None
     if name and not name.startswith("http"):
         return name, "json-ld"
     name = src.meta.get("og:site_name")
@@ -282,8 +272,8 @@ def _site_name(src: _Sources) -> tuple[str | None, str]:
     name = src.first_meta(_SITE_META[1:])
     if name and not name.startswith(("http", "@")):
         return name, "meta"
-    for element in src.classed_with(_SOURCE_WORDS):
-        text = clean_text(element.text_content())
+    for element in src.survey.source:
+        text = clean_text(text_of(element))
         text = re.sub(r"^(?:source|来源)\s*[:：]\s*", "", text, flags=re.I)
         if 0 < len(text) <= 40 and not parse_date(text):
             return text, "byline"
@@ -291,7 +281,7 @@ def _site_name(src: _Sources) -> tuple[str | None, str]:
 
 
 def _section(src: _Sources) -> tuple[str | None, str]:
-    value = jsonld.text_of(src.ld("articleSection"))
+    value = jsonld.value_text(src.ld("articleSection"))
     if value:
         return value, "json-ld"
     value = src.meta.get("article:section")
@@ -300,15 +290,15 @@ def _section(src: _Sources) -> tuple[str | None, str]:
     value = src.first_meta(_SECTION_META[1:])
     if value:
         return value, "meta"
-    for element in src.classed_with(_SECTION_WORDS):
-        text = clean_text(element.text_content())
+    for element in src.survey.section:
+        text = clean_text(text_of(element))
         if 0 < len(text) <= 40:
             return text, "page"
     kicker = _kicker(src.root)
     return (kicker, "page") if kicker else (None, "")
 
 
-def _kicker(root: HtmlElement) -> str | None:
+def _kicker(root: Element) -> str | None:
     """A short section link standing right above the headline: <a>Exhibition Forum</a><h1>."""
     headings = _H1(root)
     if not headings:
@@ -316,14 +306,14 @@ def _kicker(root: HtmlElement) -> str | None:
     before = headings[0].getprevious()
     if before is None or before.tag in ("h1", "h2", "h3") or len(before.xpath(".//a")) != 1:
         return None
-    text = clean_text(before.text_content())
+    text = clean_text(text_of(before))
     return text if 0 < len(text) <= 40 and not parse_date(text) else None
 
 
 def _language(src: _Sources) -> tuple[str | None, str]:
     for value, origin in (
         ((_LANG(src.root) or [None])[0], "page"),
-        (jsonld.text_of(src.ld("inLanguage")), "json-ld"),
+        (jsonld.value_text(src.ld("inLanguage")), "json-ld"),
         (src.first_meta(_LANGUAGE_META), "meta"),
     ):
         if value and re.match(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", value.strip()):
@@ -335,7 +325,7 @@ def _canonical(src: _Sources) -> tuple[str | None, str]:
     for value, origin in (
         ((_CANONICAL(src.root) or [None])[0], "page"),
         (src.meta.get("og:url"), "opengraph"),
-        (jsonld.text_of(src.ld("url") or src.ld("mainEntityOfPage")), "json-ld"),
+        (jsonld.value_text(src.ld("url") or src.ld("mainEntityOfPage")), "json-ld"),
     ):
         url = _absolute(src.url, value)
         if url and _plausible_canonical(src.url, url):
@@ -363,7 +353,7 @@ def _image(src: _Sources) -> tuple[str | None, str]:
 
 
 def _description(src: _Sources) -> tuple[str | None, str]:
-    value = jsonld.text_of(src.ld("description"))
+    value = jsonld.value_text(src.ld("description"))
     if value:
         return clean_text(value), "json-ld"
     value = src.first_meta(_DESCRIPTION_META)

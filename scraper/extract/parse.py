@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import lxml.html
 from lxml import etree
 
 from ..errors import ExtractError
 from .decode import to_utf8
+from .tree import Element
 
 # Leading bytes of formats that are sometimes served as text/html.
 _BINARY_MAGIC = (
@@ -37,7 +37,7 @@ def describe_binary(data: bytes) -> str | None:
     return None
 
 
-def parse_html(markup: bytes | str, *, charset: str | None = None) -> lxml.html.HtmlElement:
+def parse_html(markup: bytes | str, *, charset: str | None = None) -> Element:
     """Parse a page into an lxml tree, decoding bytes in the documented order."""
     data = markup.encode("utf-8", "replace") if isinstance(markup, str) else markup
     if not data.strip():
@@ -49,14 +49,16 @@ def parse_html(markup: bytes | str, *, charset: str | None = None) -> lxml.html.
     utf8 = data if isinstance(markup, str) else to_utf8(data, charset)
     if b"\x00" in utf8:
         utf8 = utf8.replace(b"\x00", b"")
-    parser = lxml.html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
     )
     try:
-        root = lxml.html.document_fromstring(utf8, parser=parser)
+        root = etree.fromstring(utf8, parser)
     except (etree.ParserError, ValueError) as exc:
         raise ExtractError(f"cannot parse page: {exc}") from exc
     _refuse_truncated(parser)
+    if root is None:
+        raise ExtractError("page holds no HTML elements")
     return root
 
 

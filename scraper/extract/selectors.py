@@ -6,8 +6,6 @@ tests/test_selectors.py check every entry against a fixture so none goes dead.
 
 from __future__ import annotations
 
-import re
-
 # Elements that never hold article text.
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
@@ -18,6 +16,11 @@ JUNK_TAGS = (
 # Page furniture: site navigation, sidebars, footers. Dropped unless they hold
 # most of the page's text (a few sites wrap the whole page in one of these).
 FURNITURE_TAGS = ("nav", "aside", "footer", "menu")
+# ARIA roles of the same furniture: <div role="navigation">, <div role="dialog">
+FURNITURE_ROLES = (
+    "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog",
+    "menu", "menubar", "search",
+)  # fmt: skip
 
 # Class and id words of boilerplate blocks. Matched at the start of a word of
 # the class or id ("share-bar", "shareBar", "post_share"), case-insensitive.
@@ -53,6 +56,13 @@ BOILERPLATE_WORDS = (
     "author-bio", "authorbio", "about-author", "author-box", "byline", "dateline",
     # reading-time lines: <span class="reading-time">
     "reading-time", "readingtime", "read-time", "readtime", "min-read",
+)  # fmt: skip
+
+# Whole class names of the block that holds an article's text (WordPress,
+# Blogger, hAtom and common CMS templates): never removed as boilerplate.
+ARTICLE_BODY_CLASSES = (
+    "entry-content", "post-body", "post-content", "article-body", "article-content",
+    "articleBody", "story-body", "article-text", "body-text", "entry-body", "post-entry",
 )  # fmt: skip
 
 # Class and id words of comment threads, which hold prose but are never the article.
@@ -128,6 +138,10 @@ RELATED_HEADINGS = (
     r"関連(?:記事|ニュース)",
 )
 
+# Classes of the short elements that title a block, when it is not an <h2>-<h6>:
+# <div class="related_title"><span>Related articles</span></div>
+TITLE_WORDS = ("title", "heading", "headline", "hd", "label", "header")
+
 # Classes and ids of related-article blocks: <div class="related-articles">
 RELATED_WORDS = (
     "related", "recommend", "more-stories", "morestories", "more-from", "read-next",
@@ -152,27 +166,3 @@ SECTION_WORDS = (
 
 # Classes and ids of visible dates: <span class="time">, <div class="post-date">
 DATE_WORDS = ("date", "time", "published", "pubdate", "timestamp", "posted")
-
-
-def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Match any of `words` at the start of a class or id word, ignoring case."""
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^|[^a-z0-9])(?:{alternatives})", re.IGNORECASE)
-
-
-def whole_word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Match any of `words` as a whole class or id word, ignoring case."""
-    alternatives = "|".join(re.escape(word) for word in words)
-    return re.compile(rf"(?:^|\s)(?:{alternatives})(?:$|\s)", re.IGNORECASE)
-
-
-def trailing_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """Match any of `patterns` at the end of a text, right after a sentence ends."""
-    return re.compile(rf"(?<=[.!?。！？”\"'])\s*(?:{'|'.join(patterns)})\s*$", re.IGNORECASE)
-
-
-def text_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """Match a whole block of text against any of `patterns`."""
-    return re.compile(
-        rf"^\W*(?:{'|'.join(patterns)})\W*$", re.IGNORECASE | re.DOTALL
-    )

@@ -1,0 +1,50 @@
+"""Compile the word lists of selectors.py into regular expressions."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regex alternative for many words, shared prefixes factored out.
+
+    Python's re tries alternatives one by one; a trie lets it reject a name after
+    one or two characters, which matters when every class name is checked.
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here and longer ones go on
+            return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+        return body
+
+    return build(root)
+
+
+def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Match any of `words` at the start of a class or id word, ignoring case.
+
+    A word starts after a separator or at a camelCase hump ("postShare"). The
+    matched word is group 1.
+    """
+    return re.compile(rf"(?:^|[^a-zA-Z0-9]|(?<=[a-z])(?=[A-Z]))((?i:{_trie(words)}))")
+
+
+def trailing_pattern(patterns: Iterable[str]) -> re.Pattern[str]:
+    """Match any of `patterns` at the end of a text, right after a sentence ends."""
+    return re.compile(rf"(?<=[.!?。！？”\"'])\s*(?:{'|'.join(patterns)})\s*$", re.IGNORECASE)
+
+
+def text_pattern(patterns: Iterable[str]) -> re.Pattern[str]:
+    """Match a whole block of text against any of `patterns`."""
+    return re.compile(rf"^\W*(?:{'|'.join(patterns)})\W*$", re.IGNORECASE | re.DOTALL)

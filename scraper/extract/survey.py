@@ -1,0 +1,116 @@
+"""One pass over the elements that carry a class, id, style or role, sorting them by
+what their names say. Metadata, related links and cleaning all read this survey
+instead of walking the tree again.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+
+from . import patterns, selectors
+from .tree import Element
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+BOILERPLATE, RELATED, ARTICLE_BODY, AUTHOR, DATE, SOURCE, SECTION, TITLE = (1 << n for n in range(8))
+def _flags_by_word(*groups: tuple[tuple[str, ...], int]) -> dict[str, int]:
+    flags: dict[str, int] = {}
+    for words, flag in groups:
+        for word in words:
+            flags[word.lower()] = flags.get(word.lower(), 0) | flag
+    return flags
+
+
+# Words matched at the start of a class or id word, camelCase split ("shareBar").
+_PREFIX_FLAGS = _flags_by_word(
+    (selectors.BOILERPLATE_WORDS, BOILERPLATE),
+    (selectors.RELATED_WORDS, RELATED),
+    (selectors.AUTHOR_WORDS, AUTHOR),
+    (selectors.DATE_WORDS, DATE),
+    (selectors.SOURCE_WORDS, SOURCE),
+    (selectors.SECTION_WORDS, SECTION),
+    (selectors.TITLE_WORDS, TITLE),
+)
+_PREFIX = patterns.word_pattern(_PREFIX_FLAGS)
+# Names matched whole, as written ("ad", "articleBody").
+_WHOLE_FLAGS = _flags_by_word(
+    (selectors.BOILERPLATE_WHOLE_WORDS, BOILERPLATE),
+    (selectors.ARTICLE_BODY_CLASSES, ARTICLE_BODY),
+)
+_NEVER_BOILERPLATE = ("html", "body")
+_FURNITURE_ROLES = frozenset(selectors.FURNITURE_ROLES)
+
+
+@functools.lru_cache(maxsize=16384)
+def name_flags(names: str) -> int:
+    """What a class-and-id string says; cached, as pages repeat the same names."""
+    flags = 0
+    for name in names.split():
+        flags |= _WHOLE_FLAGS.get(name.lower(), 0)
+    for match in _PREFIX.finditer(names):
+        flags |= _PREFIX_FLAGS[match.group(1).lower()]
+    return flags
+
+
+class Survey:
+    """Elements of one page, sorted by what their attributes say they are."""
+
+    def __init__(self, root: Element) -> None:
+        self.hidden: list[Element] = []
+        self.boilerplate: list[Element] = list(root.iter(*selectors.FURNITURE_TAGS))
+        self.related: list[Element] = []
+        self.article_body: list[Element] = []
+        self.author: list[Element] = []
+        self.date: list[Element] = []
+        self.source: list[Element] = []
+        self.section: list[Element] = []
+        self.titles: list[Element] = list(root.iter("h2", "h3", "h4", "h5", "h6"))
+        self.rel_author: list[Element] = []
+        # One pass in Python over every element's attributes is cheaper here than
+        # several XPath scans with attribute predicates.
+        body = root.find("body")
+        for element in (root if body is None else body).iter():
+            keys = element.keys()
+            if keys:
+                self._read(element, keys)
+
+    def _read(self, element: Element, keys: list[str]) -> None:
+        get = element.get
+        flags = 0
+        for key in keys:
+            if key == "class" or key == "id":
+                flags |= name_flags(get(key))
+            elif key == "style" or key == "hidden":
+                if key == "hidden" or _HIDDEN_STYLE.search(get(key)):
+                    self.hidden.append(element)
+                    return
+            elif key == "role":
+                if get(key) in _FURNITURE_ROLES:
+                    flags |= BOILERPLATE
+            elif key == "aria-hidden":
+                if get(key) == "true":
+                    flags |= BOILERPLATE
+            elif key == "rel" and get(key) == "author":
+                self.rel_author.append(element)
+        if flags:
+            self._sort(element, flags)
+
+    def _sort(self, element: Element, flags: int) -> None:
+        if flags & BOILERPLATE and element.tag not in _NEVER_BOILERPLATE:
+            self.boilerplate.append(element)
+        if flags & RELATED:
+            self.related.append(element)
+        if flags & ARTICLE_BODY:
+            self.article_body.append(element)
+        if flags & AUTHOR:
+            self.author.append(element)
+        if flags & DATE:
+            self.date.append(element)
+        if flags & SOURCE:
+            self.source.append(element)
+        if flags & SECTION:
+            self.section.append(element)
+        if flags & TITLE:
+            self.titles.append(element)
