@@ -108,7 +108,7 @@ def test_failures_are_one_line_each_and_others_still_archived(httpserver: HTTPSe
         "failed notaurl: bad URL: only http and https URLs can be scraped",
         "failed http://no-such-host.invalid/a: DNS failure: the host name could not be resolved",
         f"failed {pdf}: not HTML: the server sent application/pdf",
-        f"failed {home}: not an article: this is a home page",
+        f"failed {home}: not an article: a home page",
     ]
     db = sqlite_utils.Database(in_tmp / "archive.db")
     assert db["articles"].count == 1

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..errors import ExtractError
 from ..models import Article
 from .body import find_body
+from .byline import dedupe, names_after_by
 from .clean import clean
+from .dates import parse_date
 from .kind import refuse_non_article
 from .links import find_related
 from .metadata import read_metadata
@@ -36,6 +38,16 @@ def extract(html: bytes | str, url: str, *, charset: str | None = None) -> Artic
     if not body.text:
         raise ExtractError("no article text found on the page")
     sources = dict(meta.sources)
+    authors = meta.authors
+    if not authors:
+        authors = dedupe([name for line in body.bylines for name in names_after_by(line)])
+        if authors:
+            sources["authors"] = "byline"
+    published = meta.published
+    if not published:
+        published = next((d for line in body.bylines if (d := parse_date(line))), None)
+        if published:
+            sources["published"] = "byline"
     if body.highlights:
         sources["highlights"] = "page"
     return Article(
@@ -44,8 +56,8 @@ def extract(html: bytes | str, url: str, *, charset: str | None = None) -> Artic
         body=body.text,
         body_markdown=body.markdown,
         highlights=list(body.highlights),
-        authors=meta.authors,
-        published=meta.published,
+        authors=authors,
+        published=published,
         modified=meta.modified,
         site_name=meta.site_name,
         section=meta.section,

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .patterns import word_pattern
-from .selectors import CAPTION_WORDS
+from .patterns import any_pattern, word_pattern
+from .selectors import CAPTION_WORDS, CONSENT_TEXT
 from .tree import Element
 
 BLOCK_TAGS = frozenset(
@@ -43,6 +43,7 @@ class Block:
     ordered: bool = False
     quote_depth: int = 0
     table: Element | None = None
+    notice: bool = False  # a cookie or privacy notice: prose, but never the article
 
     @property
     def link_density(self) -> float:
@@ -57,6 +58,7 @@ class Block:
             and (self.weight >= 160 or _PROSE.search(self.text) is not None)
             and self.kind not in HEADING_TAGS
             and self.kind != "caption"
+            and not self.notice
         )
 
 
@@ -67,6 +69,8 @@ class Walk:
     blocks: list[Block]
     container: Element | None
     span: dict[Element, tuple[int, int]] = field(default_factory=dict)
+    # Prose weight under each element that has any.
+    prose: dict[Element, int] = field(default_factory=dict)
 
     def index_range(self, element: Element) -> tuple[int, int]:
         """Indexes [start, end) of the blocks inside `element`: a subtree's blocks are contiguous."""
@@ -84,6 +88,7 @@ def clean_text(text: str) -> str:
 
 
 _CAPTION = word_pattern(CAPTION_WORDS)
+_NOTICE = any_pattern(CONSENT_TEXT)
 
 
 def _is_caption(element: Element) -> bool:
@@ -114,6 +119,7 @@ class _Walker:
         self.span: dict[Element, tuple[int, int]] = {}
         self.good: dict[Element, int] = {}
         self.bad: dict[Element, int] = {}
+        self.prose: dict[Element, int] = {}
         self.best: Element | None = None
         self.best_score = 0
 
@@ -151,6 +157,7 @@ class _Walker:
             ordered=bool(self.lists) and self.lists[-1],
             quote_depth=self.quote_depth,
             table=self.tables[-1] if self.tables else None,
+            notice=weight >= 60 and _NOTICE.search(text) is not None,
         )
         self.blocks.append(block)
         if block.is_prose:
@@ -215,6 +222,8 @@ class _Walker:
         good = self.good.pop(element, 0)
         bad = self.bad.pop(element, 0)
         score = good - bad
+        if good:
+            self.prose[element] = good
         # Children end before their parents: on a tie the tighter one stays.
         if good and score > self.best_score:
             self.best, self.best_score = element, score
@@ -263,4 +272,4 @@ def walk(root: Element) -> Walk:
         else:
             state.inline_end(element)
     state.flush()
-    return Walk(blocks=state.blocks, container=state.best, span=state.span)
+    return Walk(blocks=state.blocks, container=state.best, span=state.span, prose=state.prose)

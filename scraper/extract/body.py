@@ -8,16 +8,24 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..errors import ExtractError
 from . import patterns, selectors
 from .blocks import HEADING_TAGS, Block, walk
 from .dates import parse_date
-from .highlights import find_highlights, is_marked, text_key as _key
+from .highlights import (
+    find_highlights,
+    is_marked,
+    is_summary_heading,
+    summary_box,
+    text_key as _key,
+)
 from .tree import Element
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
+_COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 _ARTICLES = etree.XPath(".//article")
+_TIGHT_SHARE = 0.85
+_BYLINE_REACH = 8  # blocks between a headline and its body: kicker, byline, dek, image
 _H1 = etree.XPath(".//h1")
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|door|di|от|作者)[\s:：]", re.I)
 
@@ -28,14 +36,25 @@ class Body:
     markdown: str
     blocks: tuple[Block, ...]
     highlights: tuple[str, ...]
+    # Headings in the chosen container that are wholly links: teasers of other pages,
+    teasers: int = 0
+    # and the prose that stands before the first of them.
+    prose_before_teasers: int = 0
+    # Prose in the container, teasers' summaries included.
+    prose: int = 0
+    # Prose of cookie and privacy notices anywhere on the page.
+    notices: int = 0
+    # Byline lines above the body ("By Jane Doe", "Posted: 12/23/2004 by Ray Dunbar").
+    bylines: tuple[str, ...] = ()
 
 
 def find_body(root: Element, *, headline: str = "", description: str | None = None) -> Body:
     """The main text of a cleaned page and the highlights above it."""
     result = walk(root)
+    notices = sum(block.weight for block in result.blocks if block.notice)
     if result.container is None:
-        raise ExtractError("no article text found on the page")
-    start, end = result.index_range(_narrow(result.container))
+        return Body(text="", markdown="", blocks=(), highlights=(), notices=notices)
+    start, end = result.index_range(_tighten(_narrow(result.container), result.prose))
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
     blocks = result.blocks[start:end]
@@ -44,16 +63,35 @@ def find_body(root: Element, *, headline: str = "", description: str | None = No
         result.blocks[: start + first], headline=headline, description=description
     )
     # Above the first paragraph stand the kicker, headline, byline and dek; keep the rest.
-    lead = [b for b in blocks[:first] if not (is_marked(b.element) or _is_byline(b))]
-    kept = _filter(lead + blocks[first:], headline=headline, highlights=tuple(highlights))
-    if not any(block.is_prose for block in kept):
-        raise ExtractError("no article text found on the page")
+    boxed = summary_box(blocks[:first])
+    lead = [
+        b for i, b in enumerate(blocks[:first])
+        if not (i in boxed or is_marked(b.element) or is_summary_heading(b) or _is_byline(b))
+    ]  # fmt: skip
+    body = _until_comments(blocks[first:])
+    kept = _filter(lead + body, headline=headline, highlights=tuple(highlights))
     return Body(
         text=render_text(kept),
         markdown=render_markdown(kept),
         blocks=tuple(kept),
         highlights=tuple(highlights),
+        notices=notices,
+        bylines=_byline_lines(result.blocks[: start + first], headline),
+        **_listing_signs(blocks),
     )
+
+
+def _listing_signs(blocks: list[Block]) -> dict[str, int]:
+    """What tells a list of other pages from an article."""
+    teasers = prose_before = prose = 0
+    for block in blocks:
+        if block.kind in HEADING_TAGS and block.link_density > 0.9:
+            teasers += 1
+        elif block.is_prose:
+            prose += block.weight
+            if not teasers:
+                prose_before += block.weight
+    return {"teasers": teasers, "prose_before_teasers": prose_before, "prose": prose}
 
 
 def _body_start(blocks: list[Block]) -> int:
@@ -62,14 +100,37 @@ def _body_start(blocks: list[Block]) -> int:
     A block marked as a summary or intro that sits beside the body's paragraphs
     is the body's own lead paragraph, not a standfirst shown above it.
     """
-    first = next((i for i, b in enumerate(blocks) if b.is_prose and not is_marked(b.element)), 0)
+    boxed = summary_box(blocks)
+    first = next(
+        (i for i, b in enumerate(blocks) if b.is_prose and i not in boxed and not is_marked(b.element)),
+        0,
+    )
     if not blocks:
         return first
     parent = blocks[first].element.getparent()
+    if parent is None or parent.tag == "header":
+        return first
     for index, block in enumerate(blocks[:first]):
-        if block.is_prose and block.element.getparent() is parent:
+        if block.is_prose and block.element.getparent() is parent and index not in boxed:
             return index
     return first
+
+
+def _tighten(container: Element, prose: dict[Element, int]) -> Element:
+    """Step down into the child that holds nearly all the container's prose.
+
+    The best-scoring container may also hold a comment or two, a teaser with a
+    summary, an events box: prose, but not the article's.
+    """
+    while True:
+        total = prose.get(container, 0)
+        children = [child for child in container if child in prose]
+        if not children:
+            return container
+        best = max(children, key=prose.__getitem__)
+        if prose[best] < _TIGHT_SHARE * total:
+            return container
+        container = best
 
 
 def _narrow(container: Element) -> Element:
@@ -107,6 +168,35 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             block = dataclasses.replace(block, text=block.text[: credit.start()])
         kept.append(block)
     return kept
+
+
+def _until_comments(blocks: list[Block]) -> list[Block]:
+    """The body ends where a comment thread begins ("Comments (2)", "Leave a Reply")."""
+    for index, block in enumerate(blocks):
+        if (
+            index
+            and block.weight < 60
+            and (block.kind in ("p", "cell") or block.kind in HEADING_TAGS)
+            and _COMMENT_HEADING.match(block.text)
+        ):
+            return blocks[:index]
+    return blocks
+
+
+def _byline_lines(before_body: list[Block], headline: str) -> tuple[str, ...]:
+    """Short lines naming an author or a date between the headline and the body."""
+    key = _key(headline)
+    lines: list[str] = []
+    for block in reversed(before_body[-_BYLINE_REACH:]):
+        block_lines = block.text.split("\n")
+        found = [
+            line for line in block_lines
+            if len(line) < 120 and (_BYLINE_START.match(line) or parse_date(line))
+        ]  # fmt: skip
+        lines[:0] = found
+        if key and _key(block_lines[0]) == key:
+            break
+    return tuple(lines)
 
 
 def _is_byline(block: Block) -> bool:

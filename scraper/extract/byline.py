@@ -7,7 +7,7 @@ import re
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|words|text|photos?|story|compiled)\s+)?"
     r"(?:by|von|par|por|door|di|da|от|作者|文)\s*[:：]?\s+|^\s*(?:authors?|autor(?:es)?|auteur|"
-    r"written by|reporter|作者|记者)\s*[:：]\s*",
+    r"written by|reporter|作者|记者)\s*[:：]\s*|^\s*(?:authors?|autor|auteur)\s+(?=\w)",
     re.I,
 )
 _JUNK = re.compile(
@@ -43,6 +43,16 @@ def clean_names(text: str | None) -> list[str]:
         if _is_name(name) and name not in names:
             names.append(name)
     return names
+
+
+_BY = re.compile(r"(?:^|[\s|•·,])(?:by|von|par|por|door)\s+(?P<names>[^|•·]+)", re.I)
+_DATE_TAIL = re.compile(r"\s+(?:on|am|le|el)\s+\S.*$|\s*[|•·,]\s*\d.*$", re.I)
+
+
+def names_after_by(text: str) -> list[str]:
+    """Names in a byline line such as "Posted: 12/23/2004 by Ray Dunbar | 3 comments"."""
+    match = _BY.search(text)
+    return clean_names(_DATE_TAIL.sub("", match.group("names"))) if match else []
 
 
 def _is_name(text: str) -> bool:

@@ -10,6 +10,7 @@ from .blocks import HEADING_TAGS, Block
 from .tree import Element, text_of
 
 _HIGHLIGHT = patterns.word_pattern(selectors.HIGHLIGHT_WORDS)
+_HEADING = patterns.text_pattern(selectors.HIGHLIGHT_HEADINGS)
 _WORDS = re.compile(r"\w+")
 _MAX_CHARS = 1200  # a standfirst is a sentence or a few bullets, never the article
 _ANCESTORS = 4  # <li> in <ul> in <div class="summary"> in <header>
@@ -28,7 +29,11 @@ def find_highlights(before_body: list[Block], *, headline: str, description: str
         if block.kind in HEADING_TAGS and text_key(block.text) == headline_key:
             start = index + 1
     candidates = before_body[start:]
-    marked = [block for block in candidates if is_marked(block.element)]
+    boxed = summary_box(candidates)
+    marked = [
+        block for i, block in enumerate(candidates)
+        if (i in boxed or is_marked(block.element)) and not is_summary_heading(block)
+    ]  # fmt: skip
     if marked:
         return _texts(marked)
     if description:
@@ -37,6 +42,24 @@ def find_highlights(before_body: list[Block], *, headline: str, description: str
         if shown:
             return _texts(shown[:1])
     return []
+
+
+def is_summary_heading(block: Block) -> bool:
+    return block.weight < 80 and _HEADING.match(block.text) is not None
+
+
+def summary_box(blocks: list[Block]) -> set[int]:
+    """Indexes of the items listed under a "Key points" or "In brief" heading."""
+    boxed: set[int] = set()
+    inside = False
+    for index, block in enumerate(blocks):
+        if block.kind in HEADING_TAGS or (block.kind == "p" and block.weight < 40):
+            inside = is_summary_heading(block)
+        elif inside and block.kind == "li":
+            boxed.add(index)
+        else:
+            inside = False
+    return boxed
 
 
 def is_marked(element: Element) -> bool:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+from urllib.parse import parse_qsl, urlsplit
 
 from ..errors import ExtractError
 from .body import Body
-from .jsonld import ARTICLE_TYPES, LISTING_TYPES
+from .jsonld import ARTICLE_TYPES
 from .metadata import Metadata
 
 _MIN_PROSE = 250  # UTF-8 bytes of prose: about two sentences
+_MIN_TEASERS = 5  # linked headings that make a page a list of other pages
+_MIN_LEAD_PROSE = 600  # an article's text comes before any list of teasers
+_MAX_PROSE_PER_TEASER = 300  # a teaser's summary is a sentence or two
+_SEARCH_PATH = re.compile(r"(?:^|/)(?:search|suche|recherche|buscar|busca|cerca)(?:/|$|\.)", re.I)
+_SEARCH_PARAMS = frozenset(("q", "s", "query", "search", "keyword", "keywords", "k"))
 
 
 class NotAnArticle(ExtractError):
@@ -17,12 +23,37 @@ class NotAnArticle(ExtractError):
 
 
 def refuse_non_article(meta: Metadata, body: Body, url: str) -> None:
-    prose = sum(block.weight for block in body.blocks if block.is_prose)
-    if prose < _MIN_PROSE:
-        raise NotAnArticle("not an article: the page has too little text")
-    if meta.page_types & ARTICLE_TYPES:
-        return
-    if urlsplit(url).path in ("", "/") and (
-        meta.og_type in (None, "website") or meta.page_types & LISTING_TYPES
-    ):
-        raise NotAnArticle("not an article: this is a home page")
+    """Raise NotAnArticle, naming what the page is, when it is not one article."""
+    reason = _what_else(meta, body, url)
+    if reason:
+        raise NotAnArticle(f"not an article: {reason}")
+
+
+def _what_else(meta: Metadata, body: Body, url: str) -> str | None:
+    prose = [block for block in body.blocks if block.is_prose]
+    weight = sum(block.weight for block in prose)
+    if weight < _MIN_PROSE and body.notices >= _MIN_PROSE:
+        return "a cookie-consent wall"
+    if not meta.page_types & ARTICLE_TYPES:
+        if "SearchResultsPage" in meta.page_types or _is_search_url(url):
+            return "a search results page"
+        path = urlsplit(url).path
+        home = meta.og_type in (None, "website") or "WebSite" in meta.page_types
+        if path in ("", "/") and home:
+            return "a home page"
+        if meta.page_types & {"CollectionPage", "ItemList"} or (
+            body.teasers >= _MIN_TEASERS
+            and body.prose_before_teasers < _MIN_LEAD_PROSE
+            and body.prose < body.teasers * _MAX_PROSE_PER_TEASER
+        ):
+            return "a section or index page listing other pages"
+    if weight < _MIN_PROSE:
+        return "the page has too little text" if weight else "the page has no readable text"
+    return None
+
+
+def _is_search_url(url: str) -> bool:
+    parts = urlsplit(url)
+    if not _SEARCH_PATH.search(parts.path):
+        return False
+    return any(key.lower() in _SEARCH_PARAMS for key, _ in parse_qsl(parts.query))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -24,6 +24,10 @@ from .tree import Element, text_of
 _META = etree.XPath("//meta[@content][@property or @name or @itemprop or @http-equiv]")
 _TITLE = etree.XPath("//title/text()")
 _H1 = etree.XPath("//h1")
+# Elements a page may set its headline in when it has no <h1>.
+_SHOWN_TITLES = etree.XPath(
+    "//h2|//h3|//b|//strong|//font[@size]|//*[contains(@class, 'title')][not(self::title)]"
+)
 _CANONICAL = etree.XPath("//link[@href][@rel='canonical' or @rel='Canonical']/@href")
 _IMAGE_LINK = etree.XPath("//link[@rel='image_src']/@href")
 _ITEMPROP = etree.XPath("//*[@itemprop]")
@@ -170,8 +174,19 @@ def _headline(src: _Sources) -> tuple[str | None, str]:
             return text, "page"
     titles = _TITLE(src.root)
     if titles and clean_text(titles[0]):
-        return clean_text(titles[0]), "title"
+        return _headline_in_title(src.root, clean_text(titles[0])), "title"
     return None, ""
+
+
+def _headline_in_title(root: Element, title: str) -> str:
+    """The part of "Site - Section - Headline" that the page shows as a heading."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    shown = {clean_text(text_of(el)) for el in _SHOWN_TITLES(root)}
+    runs = [_rejoin(title, parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)]
+    matches = [run for run in runs if run in shown]
+    return max(matches, key=len) if matches else title
 
 
 def _authors(src: _Sources) -> tuple[list[str] | None, str]:
@@ -210,28 +225,46 @@ def _visible_authors(src: _Sources) -> list[str]:
         text = text_of(element)
         if len(text) > 200:
             continue
-        names = clean_names(text)
+        # Linked names are names; the rest of the text may hold labels and dates.
+        linked = [n for a in element.iter("a") for n in clean_names(text_of(a))]
+        names = linked or clean_names(text)
         if names:
             return dedupe(names)
     return []
 
 
 def _published(src: _Sources) -> tuple[str | None, str]:
-    for value, origin in (
+    candidates = [
         (jsonld.value_text(src.ld("datePublished") or src.ld("dateCreated")), "json-ld"),
         (src.meta.get("article:published_time") or src.meta.get("og:published_time"),
          "opengraph"),
         (src.first_meta(_PUBLISHED_META), "meta"),
         (src.itemprop("datePublished"), "microdata"),
-    ):  # fmt: skip
-        date = parse_date(value)
-        if date:
-            return date, origin
-    date = _visible_date(src)
-    if date:
-        return date, "page"
-    date = date_from_url(urlsplit(src.url).path)
-    return (date, "url") if date else (None, "")
+    ]  # fmt: skip
+    return _most_precise(candidates, lambda: _visible_date(src), src.url)
+
+
+def _most_precise(
+    candidates: list[tuple[str | None, str]], visible: Callable[[], str | None], url: str
+) -> tuple[str | None, str]:
+    """The first date found, made more precise by a later source that agrees on the day.
+
+    A meta tag may give only "2023-06-12" while the byline shows "2023-06-12 08:30".
+    """
+    found = [(date, origin) for value, origin in candidates if (date := parse_date(value))]
+    if not found or len(found[0][0]) == 10:
+        shown = visible()
+        if shown:
+            found.append((shown, "page"))
+    if not found:
+        date = date_from_url(urlsplit(url).path)
+        return (date, "url") if date else (None, "")
+    best, origin = found[0]
+    if len(best) == 10:
+        for date, other in found[1:]:
+            if date[:10] == best and len(date) > 10:
+                return date, other
+    return best, origin
 
 
 def _visible_date(src: _Sources) -> str | None:

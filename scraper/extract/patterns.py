@@ -48,3 +48,8 @@ def trailing_pattern(patterns: Iterable[str]) -> re.Pattern[str]:
 def text_pattern(patterns: Iterable[str]) -> re.Pattern[str]:
     """Match a whole block of text against any of `patterns`."""
     return re.compile(rf"^\W*(?:{'|'.join(patterns)})\W*$", re.IGNORECASE | re.DOTALL)
+
+
+def any_pattern(patterns: Iterable[str]) -> re.Pattern[str]:
+    """Find any of `patterns` anywhere in a text, ignoring case."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)

@@ -47,6 +47,9 @@ BOILERPLATE_WORDS = (
     # site furniture: breadcrumbs, pagination, sidebars, widgets, menus, footers
     "breadcrumb", "pagination", "pager", "sidebar", "widget", "navbar", "nav-",
     "masthead", "site-header", "site-footer", "footer", "toolbar", "tools",
+    # affiliate and sponsorship disclosures and shopping widgets:
+    # <p class="affiliate-disclosure">, <div class="product-embed">
+    "affiliate", "disclosure", "disclaimer", "product-embed", "product-card", "product-box",
     # tag lists: <ul class="tag-list">, <div class="article-tags">
     "tag-list", "taglist", "tags-",
     # text meant for screen readers only: <span class="sr-only">
@@ -94,8 +97,10 @@ BOILERPLATE_TEXT = (
     # share and follow prompts
     r"(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print)",
     r"follow us on .{0,60}",
-    # advertising labels
-    r"(?:advertisement|advertising|sponsored|ad|story continues below(?: advertisement)?)",
+    # advertising labels, in the languages of our users
+    r"(?:advertisement|advertising|advert|sponsored|ad|story continues below(?: advertisement)?)",
+    r"(?:anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|реклама|"
+    r"إعلان|广告|廣告|広告|광고|advertentie|annons|mainos)",
     # login and password widgets
     r"(?:retrieve|forgot(?: your)?|reset) password\??",
     r"get (?:the )?verification code",
@@ -103,6 +108,8 @@ BOILERPLATE_TEXT = (
     # newsletter prompts
     r"sign up (?:for|to) (?:our|the) .{0,60}newsletter.{0,80}",
     r"subscribe to (?:our|the) .{0,60}newsletter.{0,80}",
+    # disclaimers: "【免责声明】本文仅代表作者本人观点...", "Disclaimer: ..."
+    r"[【\[]?(?:免责声明|免責聲明|disclaimer)[】\]:：].{0,400}",
     # copyright lines
     r"(?:copyright|©).{0,120}",
     r".{0,80}all rights reserved\.?",
@@ -114,15 +121,48 @@ TRAILING_CREDITS = (
     r"[(（]?(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*[\w .·'-]{1,40}[)）]?",
 )
 
+# Sentences of cookie and consent notices: prose, but never an article's. A page
+# whose prose is mostly these is a consent wall.
+CONSENT_TEXT = (
+    r"\b(?:this|our) (?:web ?)?site uses cookies\b", r"\bwe use cookies\b",
+    r"\bwe (?:and our (?:\d+ )?partners )?(?:store|use|process)\b.{0,60}\b(?:cookies|personal data)\b",
+    r"\b(?:necessary|essential|functional|analytics?|advertising|performance) cookies\b",
+    r"\bcookies? (?:policy|settings|preferences|notice)\b", r"\bwe value your privacy\b",
+    r"\blegitimate interest\b", r"\b(?:accept|reject) all\b",
+    r"\bmanage (?:options|preferences|consent|settings)\b",
+    r"\byou (?:may|can) (?:accept|manage|withdraw)\b.{0,40}\b(?:consent|choices|cookies)\b",
+)
+
+# Short headings that open a comment thread, where an article ends:
+# "Comments (2)", "3 comments", "Leave a Reply", "Post a comment"
+COMMENT_HEADINGS = (
+    r"comments(?:\s*\(\d+\))?", r"\d+\s+(?:comments?|responses?|replies)",
+    r"(?:responses|replies)\s*\(\d+\)",
+    r"(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)",
+    r"(?:join|start) the (?:discussion|conversation)", r"what do you think\?",
+    r"(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|commenti|reacties)",
+    r"评论(?:\s*[(（]\d+[)）])?", r"コメント(?:\s*[(（]\d+[)）])?", r"댓글",
+)
+
 # Classes and ids of the page's own standfirst, dek or summary bullets.
 HIGHLIGHT_WORDS = (
     # <p class="standfirst">, <h2 class="article-dek">, <div class="subtitle">
     "standfirst", "dek", "subtitle", "sub-title", "subhead", "sub-head", "strapline",
     "lede", "lead-text", "intro", "teaser", "excerpt", "summary", "abstract",
-    # bullet summaries: <ul class="key-points">, <div class="highlights">
-    "highlights", "key-points", "keypoints", "takeaways", "tldr", "bullets",
-    "article-description", "description",
+    # bullet summaries: <ul class="key-points">, <div class="highlights">,
+    # <div class="article__points">
+    "highlights", "key-points", "keypoints", "points", "takeaways", "tldr", "bullets",
+    "article-description",
 )  # fmt: skip
+
+# Headings of a box of summary bullets shown above the body:
+# <h2>Key points</h2><ul>...</ul>, <h2>この記事のポイント</h2>
+HIGHLIGHT_HEADINGS = (
+    r"key (?:points|takeaways|facts|events)", r"(?:the )?highlights", r"in (?:brief|short)",
+    r"(?:quick )?summary", r"at a glance", r"tl;? ?dr", r"what (?:you need|to) know",
+    r"das wichtigste(?: in kürze)?", r"en bref", r"l'essentiel", r"en resumen", r"in sintesi",
+    r"(?:この記事の)?ポイント", r"要点", r"摘要", r"核心提示",
+)
 
 # Headings that introduce a related-articles list: <h3>Related articles</h3>
 RELATED_HEADINGS = (
