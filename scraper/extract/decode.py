@@ -30,7 +30,6 @@ _SUPERSETS = {
     "utf_16_le": "utf-8",
     "utf_16_be": "utf-8",
 }
-_SINGLE_BYTE_LATIN = {"cp1252", "cp1254", "iso8859_15", "cp1250"}
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -73,8 +72,10 @@ def sniff_encoding(data: bytes, declared: str | None = None) -> str:
             if _is_utf8(data):
                 return "utf-8"
             continue  # a false UTF-8 label: detect instead
-        if name in _SINGLE_BYTE_LATIN and not data.isascii() and _is_utf8(data):
-            return "utf-8"  # UTF-8 served under a legacy Latin label
+        if not data.isascii() and _is_utf8(data):
+            # Text in a legacy encoding is almost never valid UTF-8 by chance:
+            # this is UTF-8 served or saved under a stale label.
+            return "utf-8"
         return name
     if _is_utf8(data):
         return "utf-8"

@@ -10,7 +10,7 @@ from .body import Body
 from .jsonld import ARTICLE_TYPES
 from .metadata import Metadata
 
-_MIN_PROSE = 250  # UTF-8 bytes of prose: about two sentences
+_MIN_PROSE = 150  # UTF-8 bytes of prose: one or two sentences
 _MIN_TEASERS = 5  # linked headings that make a page a list of other pages
 _MIN_LEAD_PROSE = 600  # an article's text comes before any list of teasers
 _MAX_PROSE_PER_TEASER = 300  # a teaser's summary is a sentence or two

@@ -60,6 +60,7 @@ _DESCRIPTION_META = ("og:description", "description", "twitter:description",
                      "dc.description")  # fmt: skip
 _LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 
+_WORD = re.compile(r"\w+")
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:»/]\s+|\s*[|｜·]\s*")
 
 
@@ -90,14 +91,13 @@ class _Sources:
         self.survey = survey
         self.article, self.types = jsonld.read_json_ld(root)
         self.meta: dict[str, str] = {}
-        for element in _META(root):
-            key = (
-                element.get("property") or element.get("name") or element.get("itemprop")
-                or element.get("http-equiv") or ""
-            ).strip().lower()  # fmt: skip
-            value = clean_text(element.get("content") or "")
-            if key and value and key not in self.meta:
-                self.meta[key] = value
+        # property= (RDFa, OpenGraph) wins over name= for the same key.
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            for element in _META(root):
+                names = element.get(attribute)
+                value = clean_text(element.get("content") or "")
+                for key in (names or "").lower().split() if value else ():
+                    self.meta.setdefault(key.replace("dc:", "dc.").replace("dcterm:", "dcterms."), value)
         self.itemprops: dict[str, list[Element]] = {}
         for element in _ITEMPROP(root):
             for prop in element.get("itemprop", "").split():
@@ -135,7 +135,9 @@ def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:
             values[name] = value
             sources[name] = origin
     site_name = values.get("site_name")
-    headline = _strip_site_name(values.get("headline", ""), site_name)
+    headline = values.get("headline", "")
+    if sources.get("headline") == "title":
+        headline = _strip_site_name(headline, site_name)
     accessible = src.ld("isAccessibleForFree")
     return Metadata(
         headline=headline,
@@ -156,26 +158,36 @@ def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:
 
 
 def _headline(src: _Sources) -> tuple[str | None, str]:
+    """The title the page declares, as declared; else its <h1> or the cleaned <title>."""
     text = jsonld.value_text(src.ld("headline")) or jsonld.value_text(src.ld("name"))
     if text:
         return clean_text(text), "json-ld"
+    text = src.first_meta(("dc.title", "dcterms.title"))
+    if text:
+        return text, "meta"
     text = src.meta.get("og:title")
     if text:
         return text, "opengraph"
-    text = src.first_meta(_TITLE_META[1:])
+    text = src.first_meta(_TITLE_META)
     if text:
         return text, "meta"
     text = src.itemprop("headline")
     if text:
         return clean_text(text), "microdata"
-    for h1 in _H1(src.root):
-        text = clean_text(text_of(h1))
-        if text:
-            return text, "page"
     titles = _TITLE(src.root)
-    if titles and clean_text(titles[0]):
-        return _headline_in_title(src.root, clean_text(titles[0])), "title"
-    return None, ""
+    title = clean_text(titles[0]) if titles else ""
+    h1 = next((t for el in _H1(src.root) if (t := clean_text(text_of(el)))), "")
+    # An <h1> that shares no words with the <title> is a site or section name.
+    if h1 and (not title or _overlap(h1, title) >= 0.5):
+        return h1, "page"
+    if title:
+        return _headline_in_title(src.root, title), "title"
+    return (h1, "page") if h1 else (None, "")
+
+
+def _overlap(part: str, whole: str) -> float:
+    words = set(_WORD.findall(part.casefold()))
+    return len(words & set(_WORD.findall(whole.casefold()))) / len(words) if words else 0.0
 
 
 def _headline_in_title(root: Element, title: str) -> str:
@@ -186,7 +198,11 @@ def _headline_in_title(root: Element, title: str) -> str:
     shown = {clean_text(text_of(el)) for el in _SHOWN_TITLES(root)}
     runs = [_rejoin(title, parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)]
     matches = [run for run in runs if run in shown]
-    return max(matches, key=len) if matches else title
+    if matches:
+        return max(matches, key=len)
+    # "Headline | Site": drop the last part, unless that leaves too few words.
+    head = _rejoin(title, parts[:-1])
+    return head if len(head.split()) >= 3 else _rejoin(title, parts[1:])
 
 
 def _authors(src: _Sources) -> tuple[list[str] | None, str]:
