@@ -18,7 +18,7 @@ from .highlights import (
     summary_box,
     text_key as _key,
 )
-from .tree import Element
+from .tree import Element, text_of
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
@@ -27,6 +27,7 @@ _ARTICLES = etree.XPath(".//article")
 _TIGHT_SHARE = 0.85
 _BYLINE_REACH = 8  # blocks between a headline and its body: kicker, byline, dek, image
 _H1 = etree.XPath(".//h1")
+_HEADINGS = etree.XPath(".//h1|.//h2|.//h3")
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|door|di|от|作者)[\s:：]", re.I)
 
 
@@ -54,7 +55,7 @@ def find_body(root: Element, *, headline: str = "", description: str | None = No
     notices = sum(block.weight for block in result.blocks if block.notice)
     if result.container is None:
         return Body(text="", markdown="", blocks=(), highlights=(), notices=notices)
-    start, end = result.index_range(_tighten(_narrow(result.container), result.prose))
+    start, end = result.index_range(_tighten(_narrow(result.container, headline), result.prose))
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
     blocks = result.blocks[start:end]
@@ -133,22 +134,48 @@ def _tighten(container: Element, prose: dict[Element, int]) -> Element:
         container = best
 
 
-def _narrow(container: Element) -> Element:
+def _narrow(container: Element, headline: str) -> Element:
     """Of several <article>s in the container, the one with the headline."""
     articles = _ARTICLES(container)
     if len(articles) < 2:
         return container
-    with_headline = [article for article in articles if _H1(article)]
-    return with_headline[0] if len(with_headline) == 1 else container
+    key = _key(headline)
+    for article in articles:
+        if any(_is_headline_text(text_of(h), key) for h in _HEADINGS(article)):
+            return article
+    with_h1 = [article for article in articles if _H1(article)]
+    return with_h1[0] if len(with_h1) == 1 else container
 
 
 def _after_headline(blocks: list[Block], headline: str) -> int:
-    """Index of the block after the headline, when the headline is among `blocks`."""
+    """Index of the block after the headline, when the headline is among `blocks`.
+
+    The headline is the heading whose words are the declared headline's (which
+    may carry a " - Site" suffix), or else an <h1> standing before any prose.
+    """
     key = _key(headline)
-    for index, block in enumerate(blocks):
-        if block.kind == "h1" or (block.kind in HEADING_TAGS and _key(block.text) == key):
-            return index + 1 if any(b.is_prose for b in blocks[index + 1 :]) else 0
-    return 0
+    index = next(
+        (i for i, b in enumerate(blocks) if b.kind in HEADING_TAGS and _is_headline(b, key)), None
+    )
+    if index is None:
+        for i, block in enumerate(blocks):
+            if block.is_prose:
+                break
+            if block.kind == "h1":
+                index = i
+                break
+    if index is None or not any(b.is_prose for b in blocks[index + 1 :]):
+        return 0
+    return index + 1
+
+
+def _is_headline(block: Block, key: str) -> bool:
+    return _is_headline_text(block.text, key)
+
+
+def _is_headline_text(text: str, key: str) -> bool:
+    text = _key(text)
+    return bool(text) and (text == key or (len(text) > 20 and text in key))
 
 
 def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) -> list[Block]:

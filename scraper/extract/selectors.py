@@ -61,8 +61,9 @@ BOILERPLATE_WORDS = (
     "reading-time", "readingtime", "read-time", "readtime", "min-read",
 )  # fmt: skip
 
-# Whole class names of the block that holds an article's text (WordPress,
-# Blogger, hAtom and common CMS templates): never removed as boilerplate.
+# Class words of the block that holds an article's text (WordPress, Blogger,
+# hAtom and common CMS templates: <div class="c-entry-content">): never removed
+# as boilerplate.
 ARTICLE_BODY_CLASSES = (
     "entry-content", "post-body", "post-content", "article-body", "article-content",
     "articleBody", "story-body", "article-text", "body-text", "entry-body", "post-entry",

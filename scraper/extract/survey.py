@@ -32,13 +32,11 @@ _PREFIX_FLAGS = _flags_by_word(
     (selectors.SOURCE_WORDS, SOURCE),
     (selectors.SECTION_WORDS, SECTION),
     (selectors.TITLE_WORDS, TITLE),
-)
-_PREFIX = patterns.word_pattern(_PREFIX_FLAGS)
-# Names matched whole, as written ("ad", "articleBody").
-_WHOLE_FLAGS = _flags_by_word(
-    (selectors.BOILERPLATE_WHOLE_WORDS, BOILERPLATE),
     (selectors.ARTICLE_BODY_CLASSES, ARTICLE_BODY),
 )
+_PREFIX = patterns.word_pattern(_PREFIX_FLAGS)
+# Names matched whole ("ad", but not "adapt").
+_WHOLE_FLAGS = _flags_by_word((selectors.BOILERPLATE_WHOLE_WORDS, BOILERPLATE))
 _NEVER_BOILERPLATE = ("html", "body")
 _FURNITURE_ROLES = frozenset(selectors.FURNITURE_ROLES)
 
