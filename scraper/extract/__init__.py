@@ -33,6 +33,7 @@ def extract(html: bytes | str, url: str, *, charset: str | None = None) -> Artic
         root if body_element is None else body_element,
         headline=meta.headline,
         description=meta.description,
+        captions=frozenset(survey.captions),
     )
     refuse_non_article(meta, body, url)
     if not body.text:

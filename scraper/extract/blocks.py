@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .patterns import any_pattern, word_pattern
-from .selectors import CAPTION_WORDS, CONSENT_TEXT
-from .tree import Element
+from .patterns import any_pattern
+from .selectors import CAPTION_TEXT, CONSENT_TEXT
+from .tree import Element, text_of
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body center dd details dir div dl dt fieldset
@@ -44,6 +44,7 @@ class Block:
     quote_depth: int = 0
     table: Element | None = None
     notice: bool = False  # a cookie or privacy notice: prose, but never the article
+    teaser: bool = False  # part of a card promoting another page (linked title, summary)
 
     @property
     def link_density(self) -> float:
@@ -59,6 +60,7 @@ class Block:
             and self.kind not in HEADING_TAGS
             and self.kind != "caption"
             and not self.notice
+            and not self.teaser
         )
 
 
@@ -87,13 +89,9 @@ def clean_text(text: str) -> str:
     return text
 
 
-_CAPTION = word_pattern(CAPTION_WORDS)
 _NOTICE = any_pattern(CONSENT_TEXT)
-
-
-def _is_caption(element: Element) -> bool:
-    names = element.get("class")
-    return bool(names and _CAPTION.search(names))
+_MAX_CARD_TEXT = 1000  # characters: a title, a byline and a summary
+_CAPTION_TEXT = any_pattern(CAPTION_TEXT)
 
 
 def _visible_length(text: str) -> int:
@@ -104,7 +102,10 @@ def _visible_length(text: str) -> int:
 class _Walker:
     """State of one walk; kept in a class so the walk loop stays readable."""
 
-    def __init__(self) -> None:
+    def __init__(self, captions: frozenset[Element]) -> None:
+        self.captions = captions
+        self.caption_depth = 0
+        self.card_depth: int | None = None  # owners index of an open teaser card
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_length = 0  # non-space characters of link text in self.parts
@@ -146,9 +147,14 @@ class _Walker:
         link_share = min(link_length / max(_visible_length(text), 1), 1.0)
         element, position = self.owners[-1]
         weight = len(text.encode("utf-8"))  # spaces count: a word gap is part of prose
+        kind = self._kind(element)
+        if kind in HEADING_TAGS and link_share > 0.9 and self.card_depth is None:
+            self.card_depth = self._card()
+        if kind == "p" and weight < 300 and _CAPTION_TEXT.search(text):
+            kind = "caption"
         block = Block(
             text=text,
-            kind=self._kind(element),
+            kind=kind,
             element=element,
             position=position,
             weight=weight,
@@ -158,6 +164,7 @@ class _Walker:
             quote_depth=self.quote_depth,
             table=self.tables[-1] if self.tables else None,
             notice=weight >= 60 and _NOTICE.search(text) is not None,
+            teaser=self.card_depth is not None,
         )
         self.blocks.append(block)
         if block.is_prose:
@@ -165,6 +172,18 @@ class _Walker:
         # Link text weighs against a container; short plain text only a little.
         penalty = block.link_weight + (0 if block.is_prose else (weight - block.link_weight) // 4)
         self.bad[element] = self.bad.get(element, 0) + penalty
+
+    def _card(self) -> int | None:
+        """Owners index of the small list item or <article> around a linked heading.
+
+        Such a card promotes another page; a long <article> whose title links
+        to itself is the article.
+        """
+        for index in range(len(self.owners) - 2, max(len(self.owners) - 5, -1), -1):
+            element = self.owners[index][0]
+            if element.tag in ("li", "article"):
+                return index if len(text_of(element)) < _MAX_CARD_TEXT else None
+        return None
 
     def _kind(self, element: Element) -> str:
         tag = element.tag
@@ -174,7 +193,7 @@ class _Walker:
             return "pre"
         if tag in ("td", "th"):
             return "cell"
-        if self.figure_depth or tag in ("figcaption", "caption") or _is_caption(element):
+        if self.figure_depth or self.caption_depth or tag in ("figcaption", "caption"):
             return "caption"
         if self.lists and tag in ("li", "dd", "dt") or self._inside_li():
             return "li"
@@ -198,12 +217,18 @@ class _Walker:
             self.tables.append(element)
         elif tag == "figure":
             self.figure_depth += 1
+        if element in self.captions:
+            self.caption_depth += 1
         self.add(element.text)
 
     def close_block(self, element: Element) -> None:
         self.flush()
         _, start = self.owners.pop()
         self.span[element] = (start, self.counter)
+        if self.card_depth is not None and len(self.owners) <= self.card_depth:
+            self.card_depth = None
+        if element in self.captions:
+            self.caption_depth -= 1
         tag = element.tag
         if tag in ("ul", "ol", "menu", "dl"):
             self.lists.pop()
@@ -254,9 +279,12 @@ class _Walker:
         self.add(element.tail)
 
 
-def walk(root: Element) -> Walk:
-    """Flatten `root` into blocks and pick the container with the best score."""
-    state = _Walker()
+def walk(root: Element, captions: frozenset[Element] = frozenset()) -> Walk:
+    """Flatten `root` into blocks and pick the container with the best score.
+
+    Text inside `captions` (elements with caption classes) is caption text.
+    """
+    state = _Walker(captions)
     events = etree.iterwalk(root, events=("start", "end"))
     for event, element in events:
         tag = element.tag

@@ -49,9 +49,15 @@ class Body:
     bylines: tuple[str, ...] = ()
 
 
-def find_body(root: Element, *, headline: str = "", description: str | None = None) -> Body:
+def find_body(
+    root: Element,
+    *,
+    headline: str = "",
+    description: str | None = None,
+    captions: frozenset[Element] = frozenset(),
+) -> Body:
     """The main text of a cleaned page and the highlights above it."""
-    result = walk(root)
+    result = walk(root, captions)
     notices = sum(block.weight for block in result.blocks if block.notice)
     if result.container is None:
         return Body(text="", markdown="", blocks=(), highlights=(), notices=notices)
@@ -184,7 +190,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     repeated.discard("")
     kept: list[Block] = []
     for block in blocks:
-        if _BOILERPLATE_TEXT.match(block.text):
+        if block.teaser or _BOILERPLATE_TEXT.match(block.text):
             continue
         if block.link_density >= 0.8 and not block.is_prose:
             continue

@@ -54,6 +54,8 @@ BOILERPLATE_WORDS = (
     "tag-list", "taglist", "tags-",
     # text meant for screen readers only: <span class="sr-only">
     "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "a11y",
+    # slideshows and galleries, whose captions repeat: <div class="slideshow">
+    "slideshow", "carousel", "lightbox", "gallery",
     "skip-", "skiplink",
     # author cards and bylines (read for metadata before cleaning)
     "author-bio", "authorbio", "about-author", "author-box", "byline", "dateline",
@@ -192,6 +194,14 @@ RELATED_WORDS = (
 # Classes and ids of image captions and credits, kept in Markdown but not in the
 # plain-text body: <p class="wp-caption-text">, <span class="photo-credit">
 CAPTION_WORDS = ("caption", "credit", "photo-credit", "image-credit", "media-credit", "copyright")
+
+# Lines that credit or describe a picture: "... (Image: GETTY)", "Photo: AP".
+CAPTION_TEXT = (
+    r"\((?:image|photo|picture|pic|credit|foto|video)s?(?: credit)?:[^)]{1,80}\)\s*$",
+    r"^(?:photo|image|picture|credit|foto|bild|video)s?(?: credit)?\s*:\s*\S.{0,80}$",
+    r"\b(?:getty images|shutterstock|reuters|associated press|afp|ap photo|epa)\s*\)?\s*$",
+    r"^(?:image|photo) \d+ (?:of|/) \d+$",
+)
 
 # Classes, ids and rel values that mark an author's name in a visible byline.
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")

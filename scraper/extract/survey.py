@@ -14,7 +14,9 @@ from .tree import Element
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
-BOILERPLATE, RELATED, ARTICLE_BODY, AUTHOR, DATE, SOURCE, SECTION, TITLE = (1 << n for n in range(8))
+BOILERPLATE, RELATED, ARTICLE_BODY, AUTHOR, DATE, SOURCE, SECTION, TITLE, CAPTION = (
+    1 << n for n in range(9)
+)
 def _flags_by_word(*groups: tuple[tuple[str, ...], int]) -> dict[str, int]:
     flags: dict[str, int] = {}
     for words, flag in groups:
@@ -33,12 +35,15 @@ _PREFIX_FLAGS = _flags_by_word(
     (selectors.SECTION_WORDS, SECTION),
     (selectors.TITLE_WORDS, TITLE),
     (selectors.ARTICLE_BODY_CLASSES, ARTICLE_BODY),
+    (selectors.CAPTION_WORDS, CAPTION),
 )
 _PREFIX = patterns.word_pattern(_PREFIX_FLAGS)
 # Names matched whole ("ad", but not "adapt").
 _WHOLE_FLAGS = _flags_by_word((selectors.BOILERPLATE_WHOLE_WORDS, BOILERPLATE))
 _NEVER_BOILERPLATE = ("html", "body")
 _FURNITURE_ROLES = frozenset(selectors.FURNITURE_ROLES)
+# Page-level feature flags in a class ("f_caption_muted_videos_on") say nothing.
+_NEVER_CAPTION = ("html", "body", "main", "article", "section")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -66,6 +71,7 @@ class Survey:
         self.section: list[Element] = []
         self.titles: list[Element] = list(root.iter("h2", "h3", "h4", "h5", "h6"))
         self.rel_author: list[Element] = []
+        self.captions: set[Element] = set()
         # One pass in Python over every element's attributes is cheaper here than
         # several XPath scans with attribute predicates.
         body = root.find("body")
@@ -112,3 +118,5 @@ class Survey:
             self.section.append(element)
         if flags & TITLE:
             self.titles.append(element)
+        if flags & CAPTION and element.tag not in _NEVER_CAPTION:
+            self.captions.add(element)
