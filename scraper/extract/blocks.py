@@ -53,9 +53,12 @@ class Block:
     @property
     def is_prose(self) -> bool:
         """Long enough, few links, with sentence punctuation: article text."""
+        # A long paragraph may link half its words (news summaries do); a short
+        # one with many links is a menu or a teaser.
+        max_links = 0.55 if self.weight >= 150 else 0.35
         return (
             self.weight - self.link_weight >= 60
-            and self.link_density < 0.35
+            and self.link_density < max_links
             and (self.weight >= 160 or _PROSE.search(self.text) is not None)
             and self.kind not in HEADING_TAGS
             and self.kind != "caption"
