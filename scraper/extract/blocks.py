@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .patterns import any_pattern
-from .selectors import CAPTION_TEXT, CONSENT_TEXT
+from .selectors import CAPTION_ENDS, CAPTION_STARTS, CONSENT_TEXT, CONSENT_WORDS
 from .tree import Element, text_of
 
 BLOCK_TAGS = frozenset(
@@ -24,9 +24,8 @@ BLOCK_TAGS = frozenset(
     html""".split()
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_SPACES = re.compile(r"\s+")
 _LINE_BREAK = "\ue000"  # stands for <br> until the text is cleaned; source newlines are spaces
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
 # Sentence punctuation in many scripts: a sign of prose rather than link lists.
 _PROSE = re.compile(r"[.!?。！？…:;,，、؟।]")
 
@@ -86,7 +85,9 @@ class Walk:
 
 def clean_text(text: str) -> str:
     """Collapse white space; a <br> (marked while walking) becomes a newline."""
-    text = _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    text = " ".join(text.split())
     if _LINE_BREAK in text:
         text = "\n".join(line.strip() for line in text.split(_LINE_BREAK) if line.strip())
     return text
@@ -94,7 +95,18 @@ def clean_text(text: str) -> str:
 
 _NOTICE = any_pattern(CONSENT_TEXT)
 _MAX_CARD_TEXT = 1000  # characters: a title, a byline and a summary
-_CAPTION_TEXT = any_pattern(CAPTION_TEXT)
+_CAPTION_START = re.compile("|".join(CAPTION_STARTS), re.IGNORECASE)
+_CAPTION_END = re.compile(f"(?:{'|'.join(CAPTION_ENDS)})\\s*$", re.IGNORECASE)
+_CAPTION_TAIL = 100  # characters: where a picture credit ends a line
+
+
+def _is_caption_text(text: str) -> bool:
+    return bool(_CAPTION_START.match(text) or _CAPTION_END.search(text[-_CAPTION_TAIL:]))
+
+
+def _is_notice(text: str) -> bool:
+    lower = text.lower()
+    return any(word in lower for word in CONSENT_WORDS) and _NOTICE.search(text) is not None
 
 
 def _visible_length(text: str) -> int:
@@ -153,7 +165,7 @@ class _Walker:
         kind = self._kind(element)
         if kind in HEADING_TAGS and link_share > 0.9 and self.card_depth is None:
             self.card_depth = self._card()
-        if kind == "p" and weight < 300 and _CAPTION_TEXT.search(text):
+        if kind == "p" and weight < 300 and _is_caption_text(text):
             kind = "caption"
         block = Block(
             text=text,
@@ -166,7 +178,7 @@ class _Walker:
             ordered=bool(self.lists) and self.lists[-1],
             quote_depth=self.quote_depth,
             table=self.tables[-1] if self.tables else None,
-            notice=weight >= 60 and _NOTICE.search(text) is not None,
+            notice=weight >= 60 and _is_notice(text),
             teaser=self.card_depth is not None,
         )
         self.blocks.append(block)

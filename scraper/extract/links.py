@@ -38,8 +38,10 @@ def find_related(root: Element, url: str, survey: Survey) -> list[Link]:
 
 def _is_related_title(element: Element) -> bool:
     """A short element without links whose whole text titles a related block."""
+    if element.tag == "a" or (element.text and len(element.text) > 4 * _MAX_TITLE):
+        return False
     text = text_of(element)
-    if len(text) > 4 * _MAX_TITLE or element.tag == "a" or element.find(".//a") is not None:
+    if len(text) > 4 * _MAX_TITLE or element.find(".//a") is not None:
         return False
     title = clean_text(text)
     return len(title) <= _MAX_TITLE and _HEADING.match(title) is not None

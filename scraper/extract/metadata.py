@@ -6,6 +6,7 @@ visible page (headline, byline, <time>), and the URL.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -22,6 +23,7 @@ from .tree import Element, text_of
 
 # <meta property|name="..." content="...">, lower-cased keys, first value wins.
 _META = etree.XPath("//meta[@content][@property or @name or @itemprop or @http-equiv]")
+_META_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
 _TITLE = etree.XPath("//title/text()")
 _H1 = etree.XPath("//h1")
 # Elements a page may set its headline in when it has no <h1>.
@@ -90,18 +92,16 @@ class _Sources:
         self.url = url
         self.survey = survey
         self.article, self.types = jsonld.read_json_ld(root)
-        self.meta: dict[str, str] = {}
-        # property= (RDFa, OpenGraph) wins over name= for the same key.
-        for attribute in ("property", "name", "itemprop", "http-equiv"):
-            for element in _META(root):
-                names = element.get(attribute)
-                value = clean_text(element.get("content") or "")
-                for key in (names or "").lower().split() if value else ():
-                    self.meta.setdefault(key.replace("dc:", "dc.").replace("dcterm:", "dcterms."), value)
-        self.itemprops: dict[str, list[Element]] = {}
-        for element in _ITEMPROP(root):
+        self.meta = _read_meta(root)
+
+    @functools.cached_property
+    def itemprops(self) -> dict[str, list[Element]]:
+        """Microdata by property name, read only when a cascade gets that far."""
+        found: dict[str, list[Element]] = {}
+        for element in _ITEMPROP(self.root):
             for prop in element.get("itemprop", "").split():
-                self.itemprops.setdefault(prop, []).append(element)
+                found.setdefault(prop, []).append(element)
+        return found
 
     def ld(self, key: str) -> Any:
         return self.article.get(key) if self.article else None
@@ -122,6 +122,21 @@ class _Sources:
             if value:
                 return value.strip()
         return None
+
+
+def _read_meta(root: Element) -> dict[str, str]:
+    """<meta> contents by lower-case key; property= (RDFa, OpenGraph) wins over name=."""
+    ranked: dict[str, tuple[int, str]] = {}
+    for element in _META(root):
+        content = element.get("content")
+        if not content or not content.strip():
+            continue
+        for rank, attribute in enumerate(_META_ATTRIBUTES):
+            for key in (element.get(attribute) or "").lower().split():
+                key = key.replace("dc:", "dc.").replace("dcterm:", "dcterms.")
+                if key not in ranked or rank < ranked[key][0]:
+                    ranked[key] = (rank, content)
+    return {key: " ".join(content.split()) for key, (_, content) in ranked.items()}
 
 
 def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:

@@ -21,6 +21,11 @@ _BINARY_MAGIC = (
     (b"OggS", "an Ogg media file"),
     (b"ID3", "an MP3 file"),
 )
+# Real article pages have a few thousand elements; a page with millions would take
+# seconds to walk. Counting is only worth it for big pages.
+MAX_ELEMENTS = 500_000
+_COUNT_ABOVE_BYTES = 4 * 1024 * 1024
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 _CONTROL_BYTES = bytes(range(9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x1b))
 
 
@@ -59,6 +64,12 @@ def parse_html(markup: bytes | str, *, charset: str | None = None) -> Element:
     _refuse_truncated(parser)
     if root is None:
         raise ExtractError("page holds no HTML elements")
+    if len(utf8) > _COUNT_ABOVE_BYTES:
+        count = int(_COUNT_ELEMENTS(root))
+        if count > MAX_ELEMENTS:
+            raise ExtractError(
+                f"page has {count:,} elements, more than the {MAX_ELEMENTS:,} an article page needs"
+            )
     return root
 
 

@@ -124,6 +124,11 @@ TRAILING_CREDITS = (
     r"[(（]?(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*[\w .·'-]{1,40}[)）]?",
 )
 
+# Words one of which every consent-notice sentence below holds: a cheap test
+# before the full patterns.
+CONSENT_WORDS = ("cookie", "consent", "privacy", "personal data", "legitimate", "accept all",
+                 "reject all", "manage ")  # fmt: skip
+
 # Sentences of cookie and consent notices: prose, but never an article's. A page
 # whose prose is mostly these is a consent wall.
 CONSENT_TEXT = (
@@ -195,12 +200,15 @@ RELATED_WORDS = (
 # plain-text body: <p class="wp-caption-text">, <span class="photo-credit">
 CAPTION_WORDS = ("caption", "credit", "photo-credit", "image-credit", "media-credit", "copyright")
 
-# Lines that credit or describe a picture: "... (Image: GETTY)", "Photo: AP".
-CAPTION_TEXT = (
-    r"\((?:image|photo|picture|pic|credit|foto|video)s?(?: credit)?:[^)]{1,80}\)\s*$",
-    r"^(?:photo|image|picture|credit|foto|bild|video)s?(?: credit)?\s*:\s*\S.{0,80}$",
-    r"\b(?:getty images|shutterstock|reuters|associated press|afp|ap photo|epa)\s*\)?\s*$",
-    r"^(?:image|photo) \d+ (?:of|/) \d+$",
+# Lines that credit or describe a picture, by how they start ("Photo: AP",
+# "Image 2 of 5") or end ("... (Image: GETTY)", "... Getty Images").
+CAPTION_STARTS = (
+    r"(?:photo|image|picture|credit|foto|bild|video)s?(?: credit)?\s*:\s*\S.{0,80}$",
+    r"(?:image|photo) \d+ (?:of|/) \d+$",
+)
+CAPTION_ENDS = (
+    r"\((?:image|photo|picture|pic|credit|foto|video)s?(?: credit)?:[^)]{1,80}\)",
+    r"\b(?:getty images|shutterstock|reuters|associated press|afp|ap photo|epa)\s*\)?",
 )
 
 # Classes, ids and rel values that mark an author's name in a visible byline.

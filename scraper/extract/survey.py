@@ -42,6 +42,7 @@ _PREFIX = patterns.word_pattern(_PREFIX_FLAGS)
 _WHOLE_FLAGS = _flags_by_word((selectors.BOILERPLATE_WHOLE_WORDS, BOILERPLATE))
 _NEVER_BOILERPLATE = ("html", "body")
 _FURNITURE_ROLES = frozenset(selectors.FURNITURE_ROLES)
+_READ = frozenset(("class", "id", "style", "hidden", "role", "aria-hidden", "rel"))
 # Page-level feature flags in a class ("f_caption_muted_videos_on") say nothing.
 _NEVER_CAPTION = ("html", "body", "main", "article", "section")
 
@@ -76,30 +77,26 @@ class Survey:
         # several XPath scans with attribute predicates.
         body = root.find("body")
         for element in (root if body is None else body).iter():
-            keys = element.keys()
-            if keys:
-                self._read(element, keys)
-
-    def _read(self, element: Element, keys: list[str]) -> None:
-        get = element.get
-        flags = 0
-        for key in keys:
-            if key == "class" or key == "id":
-                flags |= name_flags(get(key))
-            elif key == "style" or key == "hidden":
-                if key == "hidden" or _HIDDEN_STYLE.search(get(key)):
+            flags = 0
+            for key, value in element.items():
+                if key not in _READ:
+                    continue
+                if key == "class" or key == "id":
+                    flags |= name_flags(value)
+                elif key == "hidden" or (key == "style" and _HIDDEN_STYLE.search(value)):
                     self.hidden.append(element)
-                    return
-            elif key == "role":
-                if get(key) in _FURNITURE_ROLES:
-                    flags |= BOILERPLATE
-            elif key == "aria-hidden":
-                if get(key) == "true":
-                    flags |= BOILERPLATE
-            elif key == "rel" and get(key) == "author":
-                self.rel_author.append(element)
-        if flags:
-            self._sort(element, flags)
+                    flags = 0
+                    break
+                elif key == "role":
+                    if value in _FURNITURE_ROLES:
+                        flags |= BOILERPLATE
+                elif key == "aria-hidden":
+                    if value == "true":
+                        flags |= BOILERPLATE
+                elif value == "author":  # rel
+                    self.rel_author.append(element)
+            if flags:
+                self._sort(element, flags)
 
     def _sort(self, element: Element, flags: int) -> None:
         if flags & BOILERPLATE and element.tag not in _NEVER_BOILERPLATE:

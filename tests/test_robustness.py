@@ -1,0 +1,76 @@
+"""Any bytes give an article or a clear ExtractError: never a crash, a hang or a
+silently truncated document."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper import ExtractError, extract
+from scraper.extract.parse import MAX_ELEMENTS
+
+URL = "https://example.com/news/story"
+PARAGRAPH = "<p>The council met on Tuesday to discuss the harbour plan, and members agreed to publish the report.</p>"
+
+
+def page(body: str, head: str = "<title>Harbour plan</title>") -> bytes:
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_truncated_page_keeps_what_arrived() -> None:
+    data = page("<article><h1>Harbour plan</h1>" + PARAGRAPH * 6 + "</article>")
+    cut = data[: len(data) * 2 // 3]  # mid-tag, no closing elements
+    article = extract(cut, URL)
+    assert article.body.startswith("The council met on Tuesday")
+
+
+def test_deep_nesting_is_refused_not_truncated() -> None:
+    data = page("<div>" * 5000 + PARAGRAPH * 3 + "</div>" * 5000)
+    with pytest.raises(ExtractError, match="nested too deeply"):
+        extract(data, URL)
+
+
+def test_nesting_within_limits_is_fine() -> None:
+    data = page("<div>" * 500 + PARAGRAPH * 3 + "</div>" * 500)
+    assert "harbour plan" in extract(data, URL).body
+
+
+def test_too_many_elements_is_a_clear_error() -> None:
+    data = page("<div>" + "<span>x</span>" * (MAX_ELEMENTS + 1000) + "</div>")
+    with pytest.raises(ExtractError, match="elements, more than"):
+        extract(data, URL)
+
+
+def test_huge_text_nodes_are_read_whole() -> None:
+    # lxml stops at 10 MB text nodes unless told otherwise; the end must survive.
+    data = page("<article><p>" + "word " * 2_500_000 + "end of the story.</p></article>")
+    assert extract(data, URL).body.endswith("end of the story.")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00" * 100,
+        b"<html><body>\x00\x01\x02 binary \xff\xfe junk</body></html>",
+        b"<<<>>>&&&;;;<!-- unclosed",
+        b"<html><head><title>only a title</title></head></html>",
+        b"just some words, no markup at all",
+        "<p>Unpaired surrogate \ud800 in text</p>".encode("utf-8", "surrogatepass"),
+    ],
+)
+def test_junk_gives_a_clear_error_or_an_article(data: bytes) -> None:
+    try:
+        article = extract(data, URL)
+    except ExtractError as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        assert isinstance(article.body, str)
+
+
+def test_right_to_left_text_is_kept_in_order() -> None:
+    arabic = "افتتح وزير النقل اليوم المرحلة الأولى من مشروع توسعة الميناء، وقال إن العمل سيستمر حتى نهاية العام المقبل رغم الصعوبات."
+    body = f"<article><h1>الميناء</h1><p>{arabic}</p><p>{arabic}</p></article>"
+    data = page(body, head='<meta charset="utf-8"><title>الميناء</title>')
+    data = data.replace(b"<html>", b'<html lang="ar" dir="rtl">')
+    article = extract(data, URL)
+    assert arabic in article.body.split("\n\n")
+    assert article.language == "ar"
