@@ -40,6 +40,7 @@ class Block:
     link_weight: int
     list_depth: int = 0
     ordered: bool = False
+    list_root: Element | None = None  # the outermost list an item belongs to
     quote_depth: int = 0
     table: Element | None = None
     notice: bool = False  # a cookie or privacy notice: prose, but never the article
@@ -127,6 +128,7 @@ class _Walker:
         self.link_starts: list[int] = []  # index in self.parts where an open <a> began
         self.owners: list[tuple[Element, int]] = []  # open block elements
         self.lists: list[bool] = []  # open lists: ordered?
+        self.list_root: Element | None = None
         self.quote_depth = 0
         self.pre_depth = 0
         self.tables: list[Element] = []
@@ -176,6 +178,7 @@ class _Walker:
             link_weight=round(weight * link_share),
             list_depth=len(self.lists),
             ordered=bool(self.lists) and self.lists[-1],
+            list_root=self.list_root if self.lists else None,
             quote_depth=self.quote_depth,
             table=self.tables[-1] if self.tables else None,
             notice=weight >= 60 and _is_notice(text),
@@ -223,6 +226,8 @@ class _Walker:
         self.owners.append((element, self.counter))
         tag = element.tag
         if tag in ("ul", "ol", "menu", "dl"):
+            if not self.lists:
+                self.list_root = element
             self.lists.append(tag == "ol")
         elif tag == "blockquote":
             self.quote_depth += 1

@@ -262,8 +262,14 @@ def render_markdown(blocks: list[Block]) -> str:
             out.append(_markdown_table(table_rows))
             table_rows = []
         line = _markdown_block(block)
-        # List items of one list sit on consecutive lines.
-        if previous is not None and previous.kind == "li" and block.kind == "li" and out:
+        # Items of one list (nested ones included) sit on consecutive lines.
+        if (
+            previous is not None
+            and previous.kind == "li"
+            and block.kind == "li"
+            and previous.list_root is block.list_root
+            and out
+        ):
             out[-1] += "\n" + line
         else:
             out.append(line)

@@ -1,0 +1,72 @@
+"""The body as plain text and as Markdown: structure kept, inserts and captions placed right."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper import extract
+
+PROSE = "in a sentence long enough to count as the prose of an article about the harbour plan."
+PAGE = f"""<html><head><title>Structured story</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Structured story</h1>
+<p>The opening paragraph explains what happened, {PROSE}</p>
+<h2>What the report found</h2>
+<p>The second paragraph gives the details of the report, {PROSE}</p>
+<div class="newsletter-signup"><p>Sign up for our daily newsletter and never miss a story.</p></div>
+<ul><li>First finding, stated plainly.</li><li>Second finding, with a <a href="/x">link</a>.
+<ul><li>A nested detail.</li></ul></li></ul>
+<ol><li>Step one.</li><li>Step two.</li></ol>
+<blockquote><p>We will publish everything, said the chair of the committee.</p></blockquote>
+<pre><code>make build
+make test</code></pre>
+<table><thead><tr><th>Year</th><th>Cost</th></tr></thead>
+<tbody><tr><td>2023</td><td>$1m</td></tr><tr><td>2024</td><td>$2m</td></tr></tbody></table>
+<figure><img src="a.jpg"><figcaption>The harbour at dawn. Photo: Jane Doe</figcaption></figure>
+<p>First line of an address<br>second line of it<br><br>A closing paragraph sums up, {PROSE}</p>
+</article><footer>© Example News</footer></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def article():
+    return extract(PAGE.encode(), "https://example.com/news/structured")
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "## What the report found",
+        "- First finding, stated plainly.\n- Second finding, with a link.\n  - A nested detail.",
+        "\n\n1. Step one.\n1. Step two.",
+        "> We will publish everything, said the chair of the committee.",
+        "```\nmake build\nmake test\n```",
+        "| Year | Cost |\n| --- | --- |\n| 2023 | $1m |\n| 2024 | $2m |",
+        "*The harbour at dawn. Photo: Jane Doe*",
+        "First line of an address  \nsecond line of it",
+    ],
+)
+def test_markdown_keeps_structure(article, snippet: str) -> None:
+    assert snippet in article.body_markdown
+
+
+def test_plain_text_has_one_blank_line_between_paragraphs(article) -> None:
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[0].startswith("The opening paragraph")
+    assert "What the report found" in paragraphs
+    assert "2023\t$1m" in paragraphs
+    assert paragraphs[-1].startswith("A closing paragraph sums up")
+    assert "\n\n\n" not in article.body
+
+
+def test_captions_are_markdown_only(article) -> None:
+    assert "The harbour at dawn" not in article.body
+
+
+def test_inserts_and_furniture_stay_out(article) -> None:
+    for phrase in ("Sign up for our daily newsletter", "Home", "© Example News", "Structured story"):
+        assert phrase not in article.body
+        assert phrase not in article.body_markdown
+
+
+def test_single_br_breaks_a_line_double_br_a_paragraph(article) -> None:
+    assert "First line of an address\nsecond line of it\n\nA closing paragraph" in article.body
