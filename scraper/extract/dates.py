@@ -39,7 +39,7 @@ _ZONES = {
 }  # fmt: skip
 
 _TIME = (
-    r"(?:[T\s,]+(?:at\s+)?(?P<hour>\d{1,2})[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"(?:[T\s,]+(?:at\s+)?(?P<hour>\d{1,2})[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?P<fraction>[.,]\d+)?)?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?"
     r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?\)?|\b[A-Z]{2,4}T?\b)?)?"
 )
@@ -137,6 +137,8 @@ def _time_text(groups: dict[str, str | None]) -> str:
     text = f"T{hour:02d}:{minute:02d}"
     if groups.get("second") is not None:
         text += f":{int(groups['second']):02d}"
+        if groups.get("fraction"):
+            text += "." + groups["fraction"][1:7]  # as given, to the microsecond
     return text + _zone_text(groups.get("zone"))
 
 

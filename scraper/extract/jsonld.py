@@ -23,13 +23,14 @@ ARTICLE_TYPES = frozenset(
 LISTING_TYPES = frozenset(
     "WebSite CollectionPage SearchResultsPage ItemList ProfilePage Blog".split()
 )
+# HTML comments and CDATA sections pages wrap their JSON in: <![CDATA[ {...} ]]>
+_WRAPPER = re.compile(r"^\s*(?:(?://\s*)?(?:<!--|<!\[CDATA\[)\s*)+|(?:\s*(?://\s*)?(?:-->|\]\]>))+\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 def _load(text: str) -> Any:
-    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
-    text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    text = _WRAPPER.sub("", text)
     try:
         return json.loads(text)
     except ValueError:
