@@ -127,8 +127,13 @@ EXTRACTORS: dict[str, Extractor] = {
 # ---- metadata agreement -----------------------------------------------------
 
 _SPACE = re.compile(r"\s+")
-_BY = re.compile(r"^\s*(?:by|written by|posted by|von|par|por)\s+", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*", re.I)
+_BY = re.compile(r"^\s*(?:by|written by|posted by|von|par|por)\b\s*", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:\n|,|;|&|\band\b|\||·|•)\s*", re.I)
+_NOT_A_NAME = re.compile(
+    r"\d|https?:|@|\b(?:news|staff|editor|writer|reporter|correspondent|contributor|health|"
+    r"media|inc|ltd|press|updated|published|agency|projects|organization|follow|author)\b",
+    re.I,
+)
 
 
 def _squash(text: str | None) -> str:
@@ -140,18 +145,25 @@ def headline_agrees(truth: str, predicted: str) -> bool:
 
 
 def truth_names(byline: str) -> set[str]:
-    """Names in a truth byline: parts that look like names (capitalized words)."""
+    """Names in a truth byline, which may join several names, or a name and a role
+    ("By Kelli Miller\nWebMD Health News"): the parts that look like a person's name."""
     names = set()
-    for part in _NAME_SPLIT.split(_BY.sub("", _squash(byline))):
-        part = part.strip(" .")
+    for part in _NAME_SPLIT.split(_BY.sub("", byline.strip())):
+        part = _squash(_BY.sub("", part)).strip(" .()")
         words = part.split()
-        if 1 <= len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        if 1 <= len(words) <= 4 and not _NOT_A_NAME.search(part):
             names.add(part.casefold())
-    return names or {_squash(byline).casefold()}
+    return names
 
 
 def authors_agree(truth: str, predicted: list[str]) -> bool:
-    return {_squash(name).casefold() for name in predicted} == truth_names(truth)
+    """The same set of names. Where the truth names no person (an organization, a
+    date), agreeing means giving no names or only what the truth says."""
+    names = {_squash(name).casefold() for name in predicted}
+    expected = truth_names(truth)
+    if expected:
+        return names == expected
+    return all(name in _squash(truth).casefold() for name in names)
 
 
 def dates_agree(truth: str, predicted: str) -> bool:

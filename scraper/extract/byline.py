@@ -18,7 +18,11 @@ _JUNK = re.compile(
     r"@\w+|https?://\S+|\S+@\S+\.\w+",
     re.I,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|、|，|/)\s*", re.I)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bavec\b|\bmit\b|"
+    r"\bcon\b|、|，|/)\s*",
+    re.I,
+)
 _ROLE = re.compile(
     r"\b(?:staff|writer|editor|correspondent|reporter|contributor|columnist|"
     r"producer|analyst|critic|photographer|senior|chief|associate|freelance|"
@@ -26,6 +30,12 @@ _ROLE = re.compile(
     r"guest|managing|deputy|journalist|university|professor|founder|ceo|director)\b",
     re.I,
 )
+_DATE_LIKE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"(?:\s+\d{4})?|\b\d[\d:/.,-]*(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?",
+    re.I,
+)
+_WITH = re.compile(r"\s*\((?:avec|with|mit|con|and)\s+([^)]*)\)", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
@@ -35,8 +45,10 @@ def clean_names(text: str | None) -> list[str]:
     if not text:
         return []
     text = " ".join(text.split())
+    text = _WITH.sub(r", \1", text)  # "A (avec B et C)" names three people
     text = _PREFIX.sub("", text)
     text = _JUNK.sub("", text)
+    text = _DATE_LIKE.sub(" | ", text)  # "Nathan Willis March 25, 2015" -> "Nathan Willis"
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = _PREFIX.sub("", part).strip(" .:-–—·•|()[]\"'")

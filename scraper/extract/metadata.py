@@ -38,7 +38,7 @@ _LANG = etree.XPath("/html/@lang | /html/@xml:lang")
 
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
                "sailthru.title", "title", "headline")  # fmt: skip
-_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "byl",
+_AUTHOR_META = ("dc.creator", "dcterms.creator", "author", "article:author", "byl",
                 "sailthru.author", "parsely-author", "citation_author", "dc.contributor",
                 "twitter:creator:name")  # fmt: skip
 _PUBLISHED_META = ("article:published_time", "og:published_time", "published_time",
