@@ -174,7 +174,7 @@ def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:
 
 def _headline(src: _Sources) -> tuple[str | None, str]:
     """The title the page declares, as declared; else its <h1> or the cleaned <title>."""
-    text = jsonld.value_text(src.ld("headline")) or jsonld.value_text(src.ld("name"))
+    text = _jsonld_title(src)
     if text:
         return clean_text(text), "json-ld"
     text = src.first_meta(("dc.title", "dcterms.title"))
@@ -198,6 +198,18 @@ def _headline(src: _Sources) -> tuple[str | None, str]:
     if title:
         return _headline_in_title(src.root, title), "title"
     return (h1, "page") if h1 else (None, "")
+
+
+def _jsonld_title(src: _Sources) -> str | None:
+    """headline, or name; when both differ, the one the <title> agrees with
+    (Wikipedia's headline is the Wikidata description)."""
+    headline = jsonld.value_text(src.ld("headline"))
+    name = jsonld.value_text(src.ld("name"))
+    if headline and name and headline != name:
+        titles = _TITLE(src.root)
+        title = clean_text(titles[0]) if titles else ""
+        return name if _overlap(name, title) > _overlap(headline, title) else headline
+    return headline or name
 
 
 def _overlap(part: str, whole: str) -> float:
