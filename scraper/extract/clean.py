@@ -22,7 +22,10 @@ _FIRST_H1 = etree.XPath("(//h1)[1] | //*[@itemprop='articleBody']")
 _MIN_BODY_TEXT = 400
 # A block with this many long paragraphs is prose whatever its class says
 # (<div class="entry-content entry-content-read-more">), unless it is a comment thread.
-_PROSE_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space()) > 150])")
+_PROSE_LENGTH = 150
+_PROSE_PARAGRAPHS = etree.XPath(
+    f"count(.//p[string-length(normalize-space()) > {_PROSE_LENGTH}])"
+)
 _MAX_PROSE_PARAGRAPHS = 2
 _COMMENTS = patterns.word_pattern(selectors.COMMENT_WORDS)
 
@@ -44,7 +47,8 @@ def clean(root: Element, survey: Survey) -> None:
     for element in survey.boilerplate:
         if element in protected or _inside(element, removed):
             continue
-        if len(text_of(element)) > _MAX_SHARE * total or _is_prose(element):
+        length = len(text_of(element))
+        if length > _MAX_SHARE * total or _is_prose(element, length):
             continue
         _drop(element)
         removed.add(element)
@@ -54,7 +58,9 @@ def _inside(element: Element, removed: set[Element]) -> bool:
     return element.getparent() is None or any(a in removed for a in element.iterancestors())
 
 
-def _is_prose(element: Element) -> bool:
+def _is_prose(element: Element, length: int) -> bool:
+    if length <= _PROSE_LENGTH * (_MAX_PROSE_PARAGRAPHS + 1):
+        return False  # too short to hold that many long paragraphs
     if _PROSE_PARAGRAPHS(element) <= _MAX_PROSE_PARAGRAPHS:
         return False
     names = f"{element.get('class') or ''} {element.get('id') or ''}"

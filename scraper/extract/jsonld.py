@@ -8,10 +8,7 @@ from typing import Any, Iterator
 
 from lxml import etree
 
-_SCRIPTS = etree.XPath(
-    "//script[translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-    "='application/ld+json']/text()"
-)
+_SCRIPTS = etree.XPath("//script[@type]")
 ARTICLE_TYPES = frozenset(
     """Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle
     OpinionNewsArticle BackgroundNewsArticle ReviewNewsArticle AskPublicNewsArticle
@@ -24,13 +21,25 @@ LISTING_TYPES = frozenset(
     "WebSite CollectionPage SearchResultsPage ItemList ProfilePage Blog".split()
 )
 # HTML comments and CDATA sections pages wrap their JSON in: <![CDATA[ {...} ]]>
-_WRAPPER = re.compile(r"^\s*(?:(?://\s*)?(?:<!--|<!\[CDATA\[)\s*)+|(?:\s*(?://\s*)?(?:-->|\]\]>))+\s*$")
+_OPENERS = ("//", "<!--", "<![CDATA[")
+_CLOSERS = ("//", "-->", "]]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 
+def _unwrap(text: str) -> str:
+    """Strip the HTML comment and CDATA wrappers pages put around their JSON."""
+    text = text.strip()
+    while True:
+        start = next((p for p in _OPENERS if text.startswith(p)), None)
+        end = next((s for s in _CLOSERS if text.endswith(s)), None)
+        if start is None and end is None:
+            return text
+        text = text[len(start or "") : len(text) - len(end or "")].strip()
+
+
 def _load(text: str) -> Any:
-    text = _WRAPPER.sub("", text)
+    text = _unwrap(text)
     try:
         return json.loads(text)
     except ValueError:
@@ -66,8 +75,10 @@ def read_json_ld(root: Element) -> tuple[dict[str, Any] | None, set[str]]:
     article: dict[str, Any] | None = None
     fallback: dict[str, Any] | None = None
     seen: set[str] = set()
-    for text in _SCRIPTS(root):
-        for obj in _objects(_load(text)):
+    for script in _SCRIPTS(root):
+        if script.get("type", "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        for obj in _objects(_load(script.text)):
             kinds = types_of(obj)
             seen |= kinds
             if article is None and kinds & ARTICLE_TYPES:

@@ -6,7 +6,6 @@ visible page (headline, byline, <time>), and the URL.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -32,7 +31,6 @@ _SHOWN_TITLES = etree.XPath(
 )
 _CANONICAL = etree.XPath("//link[@href][@rel='canonical' or @rel='Canonical']/@href")
 _IMAGE_LINK = etree.XPath("//link[@rel='image_src']/@href")
-_ITEMPROP = etree.XPath("//*[@itemprop]")
 _TIME = etree.XPath("//time[@datetime or @pubdate]")
 _LANG = etree.XPath("/html/@lang | /html/@xml:lang")
 
@@ -94,14 +92,9 @@ class _Sources:
         self.article, self.types = jsonld.read_json_ld(root)
         self.meta = _read_meta(root)
 
-    @functools.cached_property
+    @property
     def itemprops(self) -> dict[str, list[Element]]:
-        """Microdata by property name, read only when a cascade gets that far."""
-        found: dict[str, list[Element]] = {}
-        for element in _ITEMPROP(self.root):
-            for prop in element.get("itemprop", "").split():
-                found.setdefault(prop, []).append(element)
-        return found
+        return self.survey.itemprops
 
     def ld(self, key: str) -> Any:
         return self.article.get(key) if self.article else None
@@ -277,37 +270,40 @@ def _visible_authors(src: _Sources) -> list[str]:
 
 
 def _published(src: _Sources) -> tuple[str | None, str]:
-    candidates = [
-        (jsonld.value_text(src.ld("datePublished") or src.ld("dateCreated")), "json-ld"),
-        (src.meta.get("article:published_time") or src.meta.get("og:published_time"),
+    candidates: list[tuple[Callable[[], str | None], str]] = [
+        (lambda: jsonld.value_text(src.ld("datePublished") or src.ld("dateCreated")), "json-ld"),
+        (lambda: src.meta.get("article:published_time") or src.meta.get("og:published_time"),
          "opengraph"),
-        (src.first_meta(_PUBLISHED_META), "meta"),
-        (src.itemprop("datePublished"), "microdata"),
+        (lambda: src.first_meta(_PUBLISHED_META), "meta"),
+        (lambda: src.itemprop("datePublished"), "microdata"),
+        (lambda: _visible_date(src), "page"),
     ]  # fmt: skip
-    return _most_precise(candidates, lambda: _visible_date(src), src.url)
+    return _most_precise(candidates, src.url)
 
 
 def _most_precise(
-    candidates: list[tuple[str | None, str]], visible: Callable[[], str | None], url: str
+    candidates: list[tuple[Callable[[], str | None], str]], url: str
 ) -> tuple[str | None, str]:
     """The first date found, made more precise by a later source that agrees on the day.
 
     A meta tag may give only "2023-06-12" while the byline shows "2023-06-12 08:30".
+    Sources are read lazily, strongest first, and only as far as needed.
     """
-    found = [(date, origin) for value, origin in candidates if (date := parse_date(value))]
-    if not found or len(found[0][0]) == 10:
-        shown = visible()
-        if shown:
-            found.append((shown, "page"))
-    if not found:
-        date = date_from_url(urlsplit(url).path)
-        return (date, "url") if date else (None, "")
-    best, origin = found[0]
-    if len(best) == 10:
-        for date, other in found[1:]:
-            if date[:10] == best and len(date) > 10:
-                return date, other
-    return best, origin
+    best: tuple[str, str] | None = None
+    for read, origin in candidates:
+        date = parse_date(read())
+        if not date:
+            continue
+        if best is None:
+            best = (date, origin)
+            if len(date) > 10:
+                return best
+        elif date[:10] == best[0] and len(date) > 10:
+            return date, origin
+    if best:
+        return best
+    date = date_from_url(urlsplit(url).path)
+    return (date, "url") if date else (None, "")
 
 
 def _visible_date(src: _Sources) -> str | None:
@@ -325,13 +321,14 @@ def _visible_date(src: _Sources) -> str | None:
 
 
 def _modified(src: _Sources) -> tuple[str | None, str]:
-    for value, origin in (
-        (jsonld.value_text(src.ld("dateModified")), "json-ld"),
-        (src.meta.get("article:modified_time") or src.meta.get("og:updated_time"), "opengraph"),
-        (src.first_meta(_MODIFIED_META), "meta"),
-        (src.itemprop("dateModified"), "microdata"),
-    ):
-        date = parse_date(value)
+    for read, origin in (
+        (lambda: jsonld.value_text(src.ld("dateModified")), "json-ld"),
+        (lambda: src.meta.get("article:modified_time") or src.meta.get("og:updated_time"),
+         "opengraph"),
+        (lambda: src.first_meta(_MODIFIED_META), "meta"),
+        (lambda: src.itemprop("dateModified"), "microdata"),
+    ):  # fmt: skip
+        date = parse_date(read())
         if date:
             return date, origin
     return None, ""

@@ -55,7 +55,7 @@ def parse_html(markup: bytes | str, *, charset: str | None = None) -> Element:
     if b"\x00" in utf8:
         utf8 = utf8.replace(b"\x00", b"")
     parser = etree.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False
     )
     try:
         root = etree.fromstring(utf8, parser)

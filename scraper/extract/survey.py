@@ -42,18 +42,33 @@ _PREFIX = patterns.word_pattern(_PREFIX_FLAGS)
 _WHOLE_FLAGS = _flags_by_word((selectors.BOILERPLATE_WHOLE_WORDS, BOILERPLATE))
 _NEVER_BOILERPLATE = ("html", "body")
 _FURNITURE_ROLES = frozenset(selectors.FURNITURE_ROLES)
-_READ = frozenset(("class", "id", "style", "hidden", "role", "aria-hidden", "rel"))
+_READ = frozenset(("class", "id", "style", "hidden", "role", "aria-hidden", "rel", "itemprop"))
 # Page-level feature flags in a class ("f_caption_muted_videos_on") say nothing.
 _NEVER_CAPTION = ("html", "body", "main", "article", "section")
 
 
-@functools.lru_cache(maxsize=16384)
+_NAMES: dict[str, int] = {}  # attribute value -> flags; cleared when it grows large
+_MAX_NAMES = 65536
+
+
 def name_flags(names: str) -> int:
-    """What a class-and-id string says; cached, as pages repeat the same names."""
-    flags = 0
-    for name in names.split():
-        flags |= _WHOLE_FLAGS.get(name.lower(), 0)
-    for match in _PREFIX.finditer(names):
+    """What a class or id attribute says: the flags of its words together."""
+    flags = _NAMES.get(names)
+    if flags is None:
+        flags = 0
+        for name in names.split():
+            flags |= _word_flags(name)
+        if len(_NAMES) >= _MAX_NAMES:
+            _NAMES.clear()
+        _NAMES[names] = flags
+    return flags
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_flags(name: str) -> int:
+    """Cached per word: sites differ, but "row", "clearfix" and "entry-content" recur."""
+    flags = _WHOLE_FLAGS.get(name.lower(), 0)
+    for match in _PREFIX.finditer(name):
         flags |= _PREFIX_FLAGS[match.group(1).lower()]
     return flags
 
@@ -73,16 +88,19 @@ class Survey:
         self.titles: list[Element] = list(root.iter("h2", "h3", "h4", "h5", "h6"))
         self.rel_author: list[Element] = []
         self.captions: set[Element] = set()
+        self.itemprops: dict[str, list[Element]] = {}  # microdata by property name
         # One pass in Python over every element's attributes is cheaper here than
         # several XPath scans with attribute predicates.
         body = root.find("body")
+        names = _NAMES
         for element in (root if body is None else body).iter():
             flags = 0
             for key, value in element.items():
                 if key not in _READ:
                     continue
                 if key == "class" or key == "id":
-                    flags |= name_flags(value)
+                    known = names.get(value)
+                    flags |= name_flags(value) if known is None else known
                 elif key == "hidden" or (key == "style" and _HIDDEN_STYLE.search(value)):
                     self.hidden.append(element)
                     flags = 0
@@ -93,6 +111,9 @@ class Survey:
                 elif key == "aria-hidden":
                     if value == "true":
                         flags |= BOILERPLATE
+                elif key == "itemprop":
+                    for prop in value.split():
+                        self.itemprops.setdefault(prop, []).append(element)
                 elif value == "author":  # rel
                     self.rel_author.append(element)
             if flags:
