@@ -59,9 +59,10 @@ def find_body(
     """The main text of a cleaned page and the highlights above it."""
     result = walk(root, captions)
     notices = sum(block.weight for block in result.blocks if block.notice)
-    if result.container is None:
-        return Body(text="", markdown="", blocks=(), highlights=(), notices=notices)
-    start, end = result.index_range(_tighten(_narrow(result.container, headline), result.prose))
+    # A page without a single paragraph of prose may still be a short article
+    # (a list, a few lines): then the whole page is the candidate.
+    container = result.container if result.container is not None else root
+    start, end = result.index_range(_tighten(_narrow(container, headline), result.prose))
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
     blocks = result.blocks[start:end]

@@ -47,8 +47,10 @@ def _what_else(meta: Metadata, body: Body, url: str) -> str | None:
             and body.prose < body.teasers * _MAX_PROSE_PER_TEASER
         ):
             return "a section or index page listing other pages"
-    if weight < _MIN_PROSE:
-        return "the page has too little text" if weight else "the page has no readable text"
+    # Short articles exist (a brief, a list): count all their plain text.
+    plain = sum(b.weight - b.link_weight for b in body.blocks if b.kind != "caption")
+    if weight < _MIN_PROSE and plain < _MIN_PROSE:
+        return "the page has too little text" if plain else "the page has no readable text"
     return None
 
 
