@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urldefrag
 
 from lxml import etree
@@ -18,13 +19,22 @@ _BASE = etree.XPath("//base/@href")
 _OUTSIDE = frozenset(("nav", "footer", "header", "menu"))
 _MAX_LINKS = 50
 _MIN_TEXT = 4
+_MIN_WORDS = 3
+_MIN_UNSPACED = 6
+_FIRST_H1 = etree.XPath("(//h1)[1]")
+_UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def find_related(root: Element, url: str, survey: Survey) -> list[Link]:
     """Links of the page's related-article blocks, in page order, absolute, deduplicated."""
     base = urljoin(url, (_BASE(root) or [url])[0])
     page = urldefrag(url)[0]
-    blocks = _blocks_by_heading(survey.titles) or _blocks_by_class(survey.related)
+    headline = _FIRST_H1(root)
+    article = set(headline[0].iterancestors()) if headline else set()
+    blocks = [
+        block for block in _blocks_by_heading(survey.titles) or _blocks_by_class(survey.related)
+        if block not in article  # a "related" class on the article's own wrapper
+    ]  # fmt: skip
     links: list[Link] = []
     seen = {page}
     for block in blocks:
@@ -98,6 +108,13 @@ def _link(anchor: Element, base: str) -> Link | None:
     if len(text) < _MIN_TEXT:
         image = anchor.find(".//img[@alt]")
         text = clean_text(image.get("alt", "")) if image is not None else text
-    if len(text) < _MIN_TEXT:
+    if not _is_title(text):
         return None
     return Link(url=url, text=text)
+
+
+def _is_title(text: str) -> bool:
+    """A teaser's title, not a section label, a tag or a handle ("Science", "@writer")."""
+    if _UNSPACED_SCRIPT.search(text):  # Chinese, Japanese, Thai... words have no spaces
+        return len(text) >= _MIN_UNSPACED
+    return len(text.split()) >= _MIN_WORDS
