@@ -5,9 +5,16 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Literal, Mapping
+
+if TYPE_CHECKING:
+    from .errors import ScrapeError
 
 Outcome = Literal["inserted", "updated", "unchanged"]
+# What became of one URL in a crawl: saved (as above), or not.
+VisitOutcome = Literal[
+    "inserted", "updated", "unchanged", "skipped", "rescheduled", "gated", "failed"
+]
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,8 @@ class Page:
     # Only the headers later stages need (lower-case names): content-type,
     # etag, last-modified, retry-after.
     headers: Mapping[str, str] = field(default_factory=dict)
+    elapsed: float = 0.0  # seconds on the wire, redirects included
+    attempts: int = 1  # requests it took, retries included
 
     @property
     def content_type(self) -> str:
@@ -82,3 +91,24 @@ class SaveResult:
     url: str
     version: int
     article: Article
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What became of one URL in a crawl: the fetch log keeps one row per visit."""
+
+    url: str  # as requested
+    outcome: VisitOutcome
+    fetched_at: datetime
+    saved: SaveResult | None = None  # for inserted, updated and unchanged
+    error: ScrapeError | None = None  # for the others: why
+    final_url: str | None = None
+    status: int | None = None
+    bytes: int | None = None
+    elapsed: float = 0.0  # seconds on the wire, all attempts
+    attempts: int = 0  # requests made for the page itself; 0 when it was not fetched
+    retry_at: datetime | None = None  # rescheduled: not before this time
+
+    @property
+    def reason(self) -> str | None:
+        return None if self.error is None else str(self.error)
