@@ -18,10 +18,11 @@ from typing import Any, Iterator
 import sqlite_utils
 
 from .errors import ArchiveError
-from .models import Article, Page, SaveResult
+from .models import Article, Link, Page, SaveResult, Visit
+from .robots import Robots
 from .urls import url_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_PATH = "archive.db"
 
 # Columns shared by articles and versions: the article's extracted content.
@@ -45,6 +46,14 @@ CONTENT_COLUMNS: dict[str, type] = {
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _iso(when: datetime | None) -> str | None:
+    return None if when is None else when.isoformat(timespec="seconds")
+
+
+def _time(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
 
 
 def content_hash(article: Article) -> str:
@@ -101,6 +110,8 @@ class Archive:
         with self._transaction():
             if version < 1:
                 self._create_v1()
+            if version < 2:
+                self._migrate_v2()
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _create_v1(self) -> None:
@@ -168,6 +179,27 @@ class Archive:
         # trigram: finds words inside unspaced Chinese and Japanese text too
         db["articles"].enable_fts(["headline", "body"], create_triggers=True, tokenize="trigram")
 
+    def _migrate_v2(self) -> None:
+        """Crawling: a richer fetch log, validators for conditional GET, host pace, robots.txt."""
+        conn = self.db.conn
+        # ALTER TABLE keeps the rows of an archive made by version 1
+        for column, kind in (("elapsed", "REAL"), ("attempts", "INTEGER"), ("retry_at", "TEXT")):
+            conn.execute(f"ALTER TABLE fetches ADD COLUMN {column} {kind}")
+        for column in ("etag", "last_modified"):
+            conn.execute(f"ALTER TABLE article_urls ADD COLUMN {column} TEXT")
+        self.db["hosts"].create(
+            {"host": str, "next_allowed_at": str, "slowdown": float, "updated_at": str},
+            pk="host",
+            not_null={"next_allowed_at", "slowdown"},
+        )
+        self.db["robots"].create(
+            {"origin": str, "fetched_at": str, "expires_at": str, "status": int, "rules": str,
+             "error": str},
+            pk="origin",
+            not_null={"fetched_at", "expires_at"},
+        )  # fmt: skip
+        self.db["fetches"].create_index(["outcome"])
+
     # -- writing --------------------------------------------------------------
 
     def save(self, article: Article, *, page: Page | None = None) -> SaveResult:
@@ -196,7 +228,8 @@ class Archive:
                     (url_key(url), article_id, url),
                 )
             if page is not None:
-                self._log_fetch(conn, page.url, page=page, outcome=outcome, article_id=article_id)
+                self._keep_validators(conn, page)
+                self._log_fetch(conn, _page_row(page, outcome, article_id))
         return SaveResult(
             article_id=article_id, outcome=outcome, url=article.url, version=version,
             article=article,
@@ -257,49 +290,145 @@ class Archive:
             [(article_id, i, link.url, link.text) for i, link in enumerate(article.related, 1)],
         )
 
-    def record_fetch(
-        self,
-        url: str,
-        *,
-        outcome: str,
-        page: Page | None = None,
-        error: str | None = None,
-        article_id: int | None = None,
-        status: int | None = None,
-    ) -> None:
-        """Log one attempt that saved nothing (a saved article logs its own fetch)."""
+    def save_unchanged(self, article_id: int, page: Page) -> SaveResult:
+        """A 304 Not Modified: the article is seen again, nothing was downloaded or parsed."""
+        seen_at = _iso(page.fetched_at)
         with self._transaction() as conn:
-            self._log_fetch(
-                conn, url, page=page, outcome=outcome, error=error, status=status,
-                article_id=article_id,
-            )  # fmt: skip
+            conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (seen_at, article_id))
+            self._log_fetch(conn, _page_row(page, "unchanged", article_id))
+            article, version = self._load(conn, article_id)
+        return SaveResult(
+            article_id=article_id, outcome="unchanged", url=article.url, version=version,
+            article=article,
+        )  # fmt: skip
 
-    def _log_fetch(
-        self, conn: sqlite3.Connection, url: str, *, outcome: str, page: Page | None = None,
-        error: str | None = None, article_id: int | None = None, status: int | None = None,
-    ) -> None:  # fmt: skip
-        row = {
-            "url": url,
-            "final_url": page.final_url if page else None,
-            "fetched_at": (page.fetched_at.isoformat(timespec="seconds") if page else _now()),
-            "status": page.status if page else status,
-            "bytes": len(page.content) if page else None,
-            "outcome": outcome,
-            "error": error,
-            "article_id": article_id,
-        }
+    def record_fetch(self, visit: Visit) -> None:
+        """Log a visit that saved nothing (a saved article logs its own fetch)."""
+        with self._transaction() as conn:
+            self._log_fetch(conn, _visit_row(visit))
+
+    def _log_fetch(self, conn: sqlite3.Connection, row: dict[str, Any]) -> None:
         conn.execute(
             f"INSERT INTO fetches ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
             list(row.values()),
         )
 
+    def _keep_validators(self, conn: sqlite3.Connection, page: Page) -> None:
+        """ETag and Last-Modified of a page that was saved: the next visit asks "changed since?"."""
+        etag, modified = page.headers.get("etag"), page.headers.get("last-modified")
+        conn.execute(
+            "UPDATE article_urls SET etag = ?, last_modified = ? WHERE url_key = ?",
+            (etag, modified, url_key(page.url)),
+        )
+
+    def save_host(self, host: str, *, next_allowed_at: datetime, slowdown: float) -> None:
+        """When `host` may be asked again: a later run honours it too."""
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO hosts (host, next_allowed_at, slowdown, updated_at)"
+                " VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (host) DO UPDATE SET next_allowed_at = excluded.next_allowed_at,"
+                " slowdown = excluded.slowdown, updated_at = excluded.updated_at",
+                (host, next_allowed_at.isoformat(timespec="milliseconds"), slowdown, _now()),
+            )
+
+    def save_robots(self, robots: Robots) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO robots"
+                " (origin, fetched_at, expires_at, status, rules, error) VALUES (?, ?, ?, ?, ?, ?)",
+                (robots.origin, _iso(robots.fetched_at), _iso(robots.expires_at), robots.status,
+                 robots.rules, robots.error),
+            )  # fmt: skip
+
     # -- reading --------------------------------------------------------------
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified last seen for `url`, when its article was saved."""
+        row = self.db.execute(
+            "SELECT etag, last_modified FROM article_urls WHERE url_key = ?", (url_key(url),)
+        ).fetchone()
+        return (None, None) if row is None else (row[0], row[1])
+
+    def host_schedule(self, host: str) -> tuple[datetime, float] | None:
+        """When `host` may next be asked, and how much it had been slowed down."""
+        row = self.db.execute(
+            "SELECT next_allowed_at, slowdown FROM hosts WHERE host = ?", (host,)
+        ).fetchone()
+        return None if row is None else (datetime.fromisoformat(row[0]), float(row[1]))
+
+    def robots(self, origin: str, *, now: datetime) -> Robots | None:
+        """The robots.txt kept for `origin`, unless it has expired."""
+        row = self.db.execute(
+            "SELECT fetched_at, expires_at, status, rules, error FROM robots"
+            " WHERE origin = ? AND expires_at > ?",
+            (origin, _iso(now)),
+        ).fetchone()
+        if row is None:
+            return None
+        fetched_at, expires_at = _time(row[0]), _time(row[1])
+        assert fetched_at is not None and expires_at is not None  # NOT NULL columns
+        return Robots(origin, fetched_at, expires_at, status=row[2], rules=row[3], error=row[4])
+
+    def _load(self, conn: sqlite3.Connection, article_id: int) -> tuple[Article, int]:
+        """An archived article as the parser returned it, and its version."""
+        cursor = conn.execute(f"SELECT url, version, {', '.join(CONTENT_COLUMNS)} FROM articles"
+                              " WHERE id = ?", (article_id,))  # fmt: skip
+        names = [d[0] for d in cursor.description]
+        row = dict(zip(names, cursor.fetchone(), strict=True))
+        related = [
+            Link(url, text or "")
+            for url, text in conn.execute(
+                "SELECT url, text FROM related_links WHERE article_id = ? ORDER BY position",
+                (article_id,),
+            )
+        ]
+        version = row.pop("version")
+        article = Article(
+            **{**row, "highlights": json.loads(row["highlights"] or "[]"),
+               "authors": json.loads(row["authors"] or "[]"),
+               "sources": json.loads(row["sources"] or "{}"),
+               "paywalled": bool(row["paywalled"]), "related": related},
+        )  # fmt: skip
+        return article, int(version)
 
     def article_id_for(self, url: str) -> int | None:
         row = self.db.execute(
             "SELECT article_id FROM article_urls WHERE url_key = ?", (url_key(url),)
         ).fetchone()
         return None if row is None else int(row[0])
+
+
+def _page_row(page: Page, outcome: str, article_id: int | None) -> dict[str, Any]:
+    return {
+        "url": page.url,
+        "final_url": page.final_url,
+        "fetched_at": _iso(page.fetched_at),
+        "status": page.status,
+        "bytes": len(page.content),
+        "elapsed": round(page.elapsed, 3),
+        "attempts": page.attempts,
+        "outcome": outcome,
+        "error": None,
+        "article_id": article_id,
+        "retry_at": None,
+    }
+
+
+def _visit_row(visit: Visit) -> dict[str, Any]:
+    return {
+        "url": visit.url,
+        "final_url": visit.final_url,
+        "fetched_at": _iso(visit.fetched_at),
+        "status": visit.status,
+        "bytes": visit.bytes,
+        "elapsed": round(visit.elapsed, 3),
+        "attempts": visit.attempts,
+        "outcome": visit.outcome,
+        "error": visit.reason,
+        "article_id": visit.saved.article_id if visit.saved else None,
+        "retry_at": _iso(visit.retry_at),
+    }
 
 
 def _content_values(article: Article) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""fetch -> extract -> archive for one URL, with every attempt logged."""
+"""fetch -> extract -> archive for one URL, politely, with the attempt logged."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from pathlib import Path
 import requests
 
 from .archive import DEFAULT_PATH, Archive
-from .errors import ExtractError, FetchError, HTTPStatusError
-from .extract import extract
-from .fetch import fetch
+from .crawl import Policy, crawl
 from .models import SaveResult
 
 
@@ -18,23 +16,18 @@ def scrape(
     *,
     archive: Archive | str | Path = DEFAULT_PATH,
     session: requests.Session | None = None,
+    policy: Policy | None = None,
 ) -> SaveResult:
-    """Fetch `url`, extract its article and save it; raise ScrapeError on failure.
+    """Fetch `url` (robots.txt permitting), extract its article and save it.
 
-    Whatever happens, the attempt is written to the archive's fetch log.
+    Raises ScrapeError when the page is not archived: FetchError (GatedError,
+    SkippedError...) or ExtractError. Whatever happens, the visit is in the fetch log.
     """
     if not isinstance(archive, Archive):
         with Archive(archive) as opened:
-            return scrape(url, archive=opened, session=session)
-    try:
-        page = fetch(url, session=session)
-    except FetchError as exc:
-        status = exc.status if isinstance(exc, HTTPStatusError) else None
-        archive.record_fetch(url, outcome="failed", error=str(exc), status=status)
-        raise
-    try:
-        article = extract(page.content, page.final_url, charset=page.charset)
-    except ExtractError as exc:
-        archive.record_fetch(url, outcome="failed", page=page, error=str(exc))
-        raise
-    return archive.save(article, page=page)
+            return scrape(url, archive=opened, session=session, policy=policy)
+    (visit,) = crawl([url], archive=archive, policy=policy or Policy(), session=session)
+    if visit.saved is None:
+        assert visit.error is not None  # a visit either saved the page or says why not
+        raise visit.error
+    return visit.saved

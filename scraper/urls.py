@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -54,3 +55,26 @@ def url_key(url: str) -> str:
         [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
     )
     return urlunsplit(("", host, path, query, "")).removeprefix("//")
+
+
+def read_urls(lines: Iterable[str]) -> Iterator[str]:
+    """The URLs of a list, one a line; blank lines and `#` comment lines are not URLs."""
+    for line in lines:
+        text = line.strip()
+        if text and not text.startswith("#"):
+            yield text
+
+
+def unique_urls(urls: Iterable[str]) -> list[str]:
+    """`urls` in their order, each page once: variants with the same url_key are dropped."""
+    seen: set[str] = set()
+    kept = []
+    for url in urls:
+        try:
+            key = url_key(check_url(url))
+        except (BadURL, ValueError):
+            key = url  # not a URL: kept as given, to be reported
+        if key not in seen:
+            seen.add(key)
+            kept.append(url)
+    return kept

@@ -8,13 +8,15 @@ import os
 import sqlite3
 import subprocess
 from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 import sqlite_utils
 
-from scraper import Archive, ArchiveError, Article, Link
+from scraper import Archive, ArchiveError, Article, Link, Page
+from scraper.robots import Robots
 
 BODY = "First paragraph of the story, long enough to be prose.\n\nSecond paragraph follows here."
 
@@ -182,3 +184,70 @@ def test_file_is_consistent_and_queryable_by_sqlite_utils(archive: Archive) -> N
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert db["articles"].detect_fts() == "articles_fts"
+
+
+# -- schema version 2: crawling ---------------------------------------------------------
+
+
+def make_v1_archive(path: Path) -> None:
+    """An archive as version 1 of scrape left it, with an article and a fetch logged."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    version_1 = Archive.__new__(Archive)
+    version_1.db = sqlite_utils.Database(conn)
+    version_1._create_v1()
+    conn.execute(
+        "INSERT INTO articles (url, headline, body, content_hash, version, first_seen)"
+        " VALUES ('https://example.com/a', 'Old', 'Old body', 'x', 1, '2024-01-01T00:00:00+00:00')"
+    )
+    conn.execute(
+        "INSERT INTO fetches (url, fetched_at, outcome, status, article_id)"
+        " VALUES ('https://example.com/a', '2024-01-01T00:00:00+00:00', 'inserted', 200, 1)"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+
+def test_a_version_1_archive_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    make_v1_archive(path)
+    with Archive(path) as archive:
+        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert rows(archive, "select headline from articles") == [{"headline": "Old"}]
+        assert rows(archive, "select url, status, elapsed, attempts, retry_at from fetches") == [
+            {"url": "https://example.com/a", "status": 200, "elapsed": None, "attempts": None,
+             "retry_at": None},
+        ]  # fmt: skip
+        assert {"etag", "last_modified"} <= set(archive.db["article_urls"].columns_dict)
+        assert {"hosts", "robots"} <= set(archive.db.table_names())
+    with Archive(path) as again:  # opening it again changes nothing
+        assert again.db.execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_validators_are_kept_for_a_saved_page(archive: Archive) -> None:
+    page = Page(
+        url="https://www.example.com/news/story.html", final_url="https://www.example.com/news/story.html",
+        status=200, content=b"<html></html>", fetched_at=datetime.now(timezone.utc),
+        headers={"etag": '"v7"', "last-modified": "Tue, 07 May 2024 10:00:00 GMT"}, elapsed=0.25,
+        attempts=2,
+    )  # fmt: skip
+    saved = archive.save(make_article(), page=page)
+    assert archive.validators(page.url) == ('"v7"', "Tue, 07 May 2024 10:00:00 GMT")
+    assert archive.validators("https://example.com/other") == (None, None)
+    row = rows(archive, "select elapsed, attempts, bytes, status from fetches")[0]
+    assert row == {"elapsed": 0.25, "attempts": 2, "bytes": 13, "status": 200}
+    not_modified = dataclasses.replace(page, status=304, content=b"")
+    unchanged = archive.save_unchanged(saved.article_id, not_modified)
+    assert (unchanged.outcome, unchanged.version) == ("unchanged", 1)
+    assert unchanged.article == make_article()
+
+
+def test_host_schedule_and_robots_are_kept(archive: Archive) -> None:
+    later = datetime(2030, 1, 1, 12, 0, 0, 250000, tzinfo=timezone.utc)
+    archive.save_host("example.com", next_allowed_at=later, slowdown=4.0)
+    assert archive.host_schedule("example.com") == (later, 4.0)
+    assert archive.host_schedule("other.example") is None
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    kept = Robots("https://example.com", now, now + timedelta(days=1), 200, "User-agent: *\n")
+    archive.save_robots(kept)
+    assert archive.robots("https://example.com", now=now) == kept
+    assert archive.robots("https://example.com", now=now + timedelta(days=2)) is None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.urls import BadURL, check_url, url_key
+from scraper.urls import BadURL, check_url, read_urls, unique_urls, url_key
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,15 @@ def test_paths_differ_by_case() -> None:
 def test_check_url_refuses(url: str) -> None:
     with pytest.raises(BadURL):
         check_url(url)
+
+
+def test_a_url_list_skips_blanks_and_comments() -> None:
+    lines = ["# tonight\n", "\n", "  https://example.com/a  \n", "#https://example.com/b\n",
+             "https://example.com/c#part\n"]  # fmt: skip
+    assert list(read_urls(lines)) == ["https://example.com/a", "https://example.com/c#part"]
+
+
+def test_unique_urls_keep_the_first_spelling_of_each_page() -> None:
+    urls = ["https://example.com/a", "http://www.example.com/a/?utm_source=x", "notaurl",
+            "https://example.com/b", "notaurl", "https://example.com/a#top"]  # fmt: skip
+    assert unique_urls(urls) == ["https://example.com/a", "notaurl", "https://example.com/b"]
