@@ -22,10 +22,10 @@ from urllib.parse import urljoin
 
 import requests
 import urllib3
-from requests.adapters import HTTPAdapter
 
 from . import __version__
 from .addresses import refused_redirect
+from .deadline import DeadlineAdapter, cut_off_after
 from .errors import FetchError, GatedError, HTTPStatusError
 from .extract.parse import describe_binary
 from .gates import SCAN_BYTES, gate_reason
@@ -49,7 +49,7 @@ def new_session(user_agent: str = USER_AGENT) -> requests.Session:
     session.headers["User-Agent"] = user_agent
     session.headers["Accept"] = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
     # Many hosts at a time, one request each; retries are the crawler's, not urllib3's.
-    adapter = HTTPAdapter(pool_connections=64, pool_maxsize=4, max_retries=0)
+    adapter = DeadlineAdapter(pool_connections=64, pool_maxsize=4, max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
@@ -106,12 +106,12 @@ def _get(url: str, get: _Get, *, html: bool) -> Page:
     except BadURL as exc:
         raise FetchError(str(exc), url=url) from None
     started = get.clock()
-    deadline = started + get.timeout
+    ends = started + get.timeout
     fetched_at = datetime.now(timezone.utc)
-    with _mapped_errors(url, get, deadline) as reached:
-        response = _follow_redirects(url, get, deadline, reached)
+    with cut_off_after(get.timeout), _mapped_errors(url, get, ends) as reached:
+        response = _follow_redirects(url, get, ends, reached)
         with response:
-            content = _read_response(url, response, get, deadline, html=html)
+            content = _read_response(url, response, get, ends, html=html)
     page = Page(
         url=url,
         final_url=response.url,
@@ -337,9 +337,9 @@ def _mapped_errors(url: str, get: _Get, deadline: float) -> Iterator[_Reached]:
         raise
     except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
         failure = _failure(exc)
+        if get.clock() >= deadline - 0.01:  # cut off at the total limit, whatever broke
+            failure = _Failure(_over_time(get), slow_down=True)
         reason = failure.reason
-        if reason.startswith("timed out") and get.clock() >= deadline - 0.01:
-            reason = _over_time(get)
         raise FetchError(
             reason, url=url, final_url=reached.url, status=reached.status,
             retryable=failure.retryable, slow_down=failure.slow_down,

@@ -8,7 +8,7 @@ import socket
 import struct
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import brotli
@@ -29,12 +29,13 @@ def http_response(
 
 
 class RawServer:
-    """A bare TCP server, for what an HTTP server library will not do: reset connections.
+    """A bare TCP server, for what an HTTP server library will not do: reset connections,
+    drip the status line and headers.
 
-    `answer(path)` gives the bytes to send back, or RESET to abort the connection.
+    `answer(path)` gives the bytes to send back, chunks to send one by one, or RESET.
     """
 
-    def __init__(self, answer: Callable[[str], bytes | None]) -> None:
+    def __init__(self, answer: Callable[[str], bytes | Iterable[bytes] | None]) -> None:
         self.answer = answer
         self.paths: list[str] = []
         self.sock = socket.create_server(("127.0.0.1", 0))
@@ -54,21 +55,28 @@ class RawServer:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
-            with conn:
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    data = conn.recv(65536)
-                    if not data:
-                        break
-                    request += data
-                path = request.split(b" ", 2)[1].decode("ascii") if b" " in request else "/"
-                self.paths.append(path)
-                response = self.answer(path)
-                if response is RESET:
-                    # SO_LINGER with a zero timeout: close() sends RST, not FIN
-                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                else:
-                    conn.sendall(response)
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        with conn:
+            request = b""
+            while b"\r\n\r\n" not in request:
+                data = conn.recv(65536)
+                if not data:
+                    break
+                request += data
+            path = request.split(b" ", 2)[1].decode("ascii") if b" " in request else "/"
+            self.paths.append(path)
+            response = self.answer(path)
+            if response is RESET:
+                # SO_LINGER with a zero timeout: close() sends RST, not FIN
+                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                return
+            try:
+                for chunk in [response] if isinstance(response, bytes) else response:
+                    conn.sendall(chunk)
+            except OSError:
+                pass  # the client gave up
 
 
 @contextmanager
@@ -97,16 +105,18 @@ def sequence(*responses: Response) -> Callable[[Request], Response]:
     return handler
 
 
+def slowly(data: bytes, every: float) -> Iterator[bytes]:
+    """`data` one byte at a time, `every` seconds apart."""
+    for i in range(len(data)):
+        time.sleep(every)
+        yield data[i : i + 1]
+
+
 def drip(body: bytes, every: float) -> Callable[[Request], Response]:
     """A handler sending one byte every `every` seconds."""
 
     def handler(request: Request) -> Response:
-        def bytes_slowly() -> Iterator[bytes]:
-            for i in range(len(body)):
-                time.sleep(every)
-                yield body[i : i + 1]
-
-        return Response(bytes_slowly(), content_type="text/html")
+        return Response(slowly(body, every), content_type="text/html")
 
     return handler
 

@@ -21,7 +21,15 @@ from scraper.errors import GatedError
 from scraper.fetch import USER_AGENT, retry_after
 
 from .conftest import serve
-from .servers import RawServer, another_host, brotli_bomb, drip, gzip_bomb, http_response
+from .servers import (
+    RawServer,
+    another_host,
+    brotli_bomb,
+    drip,
+    gzip_bomb,
+    http_response,
+    slowly,
+)  # fmt: skip
 
 HTML = b"<html><head><title>t</title></head><body><p>Hello</p></body></html>"
 
@@ -110,6 +118,18 @@ def test_a_dripping_server_is_cut_off_at_the_total_limit() -> None:
         with pytest.raises(FetchError, match=r"timed out: the page took longer than 0.3 s in all"):
             fetch(server.url_for("/drip"), timeout=0.3)
         assert time.monotonic() - started < 0.6  # the read timeout alone would never fire
+
+
+def test_a_server_dripping_its_headers_is_cut_off_at_the_total_limit() -> None:
+    headers = b"HTTP/1.1 200 OK\r\n" + b"X-Tarpit: " + b"." * 1000 + b"\r\n\r\n"
+    server = RawServer(lambda path: slowly(headers, 0.02))
+    started = time.monotonic()
+    try:
+        with pytest.raises(FetchError, match=r"timed out: the page took longer than 0.3 s in all"):
+            fetch(server.url_for("/tarpit"), timeout=0.3)
+    finally:
+        server.close()
+    assert time.monotonic() - started < 0.5
 
 
 def test_a_page_announced_too_large_is_refused_unread(httpserver: HTTPServer) -> None:
