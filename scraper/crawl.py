@@ -191,6 +191,7 @@ class Crawler:
                 if robots is None:
                     inflight[pool.submit(self._fetch_robots, origin)] = host
                     return
+                host.pace.crawl_delay = robots.delay(self.agent)  # kept from an earlier run too
                 refusal = self._robots_refusal(robots, job.url)
                 if refusal is not None:
                     host.jobs.popleft()

@@ -246,6 +246,15 @@ def test_a_crawl_delay_is_honoured(httpserver: HTTPServer, in_tmp: Path) -> None
     timed(httpserver, fixture_html("seetao_article"), times)
     assert scrape(httpserver.url_for(SEED), httpserver.url_for("/details/2.html")).exit_code == 0
     assert times[1][0] - times[0][1] >= 0.3
+    # The next run reads robots.txt from the archive, Crawl-delay included.
+    assert (
+        scrape(
+            httpserver.url_for("/details/2.html"), httpserver.url_for("/details/3.html")
+        ).exit_code
+        == 0
+    )
+    assert paths(httpserver).count("/robots.txt") == 1
+    assert times[3][0] - times[2][1] >= 0.3
 
 
 def test_the_next_run_honours_the_pause(httpserver: HTTPServer, in_tmp: Path) -> None:
