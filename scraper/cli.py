@@ -66,6 +66,7 @@ _OPTIONS = [
     click.option("-q", "--quiet", is_flag=True, default=None,
                  help="Print nothing on success (for cron); failures are still reported."),
     click.option("-i", "--input", type=click.File("r", encoding="utf-8"), multiple=True,
+                 metavar="FILE",
                  help="Read URLs from FILE, one a line ('-' reads standard input)."),
     click.option("--concurrency", type=click.IntRange(1, 256), metavar="N",
                  help="Hosts fetched at once (default 8); one request at a time per host."),
