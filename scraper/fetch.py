@@ -150,9 +150,15 @@ class _Reached:
 
 
 def _follow_redirects(url: str, get: _Get, deadline: float, reached: _Reached) -> requests.Response:
-    """The first response that is not a redirect, each hop checked before it is taken."""
+    """The first response that is not a redirect, each hop checked before it is taken.
+
+    A loop is a URL seen again with no cookie set since: sites that set a consent or
+    session cookie and send the crawler back to the article are not looping. (The
+    session's cookie jar is not read: other threads may be filling it.)
+    """
     current = url
-    seen = {(url, _cookies(get.session))}
+    cookies_set = 0
+    seen = {(url, cookies_set)}
     for _ in range(MAX_REDIRECTS + 1):
         response = get.session.get(
             current, headers=dict(get.headers), stream=True, allow_redirects=False,
@@ -162,10 +168,11 @@ def _follow_redirects(url: str, get: _Get, deadline: float, reached: _Reached) -
             reached.status = response.status_code
             return response
         location = get.session.get_redirect_target(response) or ""
+        cookies_set += "set-cookie" in response.headers
         response.close()  # its body is never read: no bomb hides in a redirect
         target = requests.utils.requote_uri(urljoin(current, location))
         _check_hop(url, target, get.allow_private)
-        state = (target, _cookies(get.session))
+        state = (target, cookies_set)
         if state in seen:
             raise FetchError(f"redirect loop: {current} leads back to {target}", url=url,
                              final_url=current)  # fmt: skip
@@ -183,11 +190,6 @@ def _check_hop(url: str, target: str, allow_private: bool) -> None:
     refusal = None if allow_private else refused_redirect(url, target)
     if refusal:
         raise FetchError(refusal, url=url, final_url=target)
-
-
-def _cookies(session: requests.Session) -> tuple[tuple[str, str, str, str | None], ...]:
-    """The session's cookies: a redirect back to a URL with new cookies is not (yet) a loop."""
-    return tuple(sorted((c.domain, c.path, c.name, c.value) for c in session.cookies))
 
 
 def _timeouts(url: str, get: _Get, deadline: float) -> tuple[float, float]:
