@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
+import zlib
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import sqlite_utils
 
@@ -22,7 +24,7 @@ from .models import Article, Link, Page, SaveResult, Visit
 from .robots import Robots
 from .urls import url_key
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_PATH = "archive.db"
 
 # Columns shared by articles and versions: the article's extracted content.
@@ -56,9 +58,24 @@ def _time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
+# Lines that change on every visit without the article changing: view and comment
+# counters, "updated 5 minutes ago". They do not count towards a new version.
+_NOISE = re.compile(
+    r"^\W*(?:[\d.,]+\s*[km]?\s+(?:views?|reads?|comments?|shares?|likes?|readers?)"
+    r"|(?:updated|posted|published)?\s*\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago"
+    r"|(?:views?|reads?|comments?)\s*:?\s*[\d.,]+\s*[km]?)\W*$",
+    re.IGNORECASE,
+)
+_LEASE_SECONDS = 60 * 60  # a crashed run's claim on a URL lapses after this
+
+
 def content_hash(article: Article) -> str:
-    """What counts as a change: headline, highlights, body and authors, not timestamps."""
-    data = [article.headline, article.highlights, article.body, article.authors]
+    """What counts as a change: headline, highlights, body and authors.
+
+    Not timestamps, related links, or counter lines that move on every visit.
+    """
+    body = "\n\n".join(p for p in article.body.split("\n\n") if not _NOISE.match(p))
+    data = [article.headline, article.highlights, body, article.authors]
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -112,6 +129,8 @@ class Archive:
                 self._create_v1()
             if version < 2:
                 self._migrate_v2()
+            if version < 3:
+                self._migrate_v3()
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _create_v1(self) -> None:
@@ -200,10 +219,35 @@ class Archive:
         )  # fmt: skip
         self.db["fetches"].create_index(["outcome"])
 
+    def _migrate_v3(self) -> None:
+        """History: the raw responses (to re-parse without fetching), and leases on URLs
+        so that overlapping runs do not fetch the same page twice."""
+        self.db["pages"].create(
+            {"id": int, "url": str, "final_url": str, "fetched_at": str, "status": int,
+             "headers": str, "content_hash": str, "size": int, "content": bytes},
+            pk="id",
+            not_null={"url", "final_url", "fetched_at", "content_hash", "content"},
+        )  # fmt: skip
+        self.db["pages"].create_index(["final_url", "content_hash"], unique=True)
+        self.db["pages"].create_index(["fetched_at"])
+        self.db.conn.execute("ALTER TABLE fetches ADD COLUMN page_id INTEGER REFERENCES pages(id)")
+        self.db["leases"].create(
+            {"url_key": str, "holder": str, "expires_at": str},
+            pk="url_key",
+            not_null={"holder", "expires_at"},
+        )
+
     # -- writing --------------------------------------------------------------
 
-    def save(self, article: Article, *, page: Page | None = None) -> SaveResult:
-        """Insert a new article, update a changed one, or note an unchanged one."""
+    def save(
+        self, article: Article, *, page: Page | None = None, reparsed: bool = False
+    ) -> SaveResult:
+        """Insert a new article, update a changed one, or note an unchanged one.
+
+        With `page`, its raw response is kept and the fetch logged, all in the same
+        transaction. `reparsed`: the article comes from a page already kept (a run of
+        a newer parser), so nothing is logged and the article is not "seen" again.
+        """
         seen_at = (page.fetched_at if page else datetime.now(timezone.utc)).isoformat(
             timespec="seconds"
         )
@@ -216,7 +260,12 @@ class Archive:
                 outcome, version = "inserted", 1
             elif existing["content_hash"] == digest:
                 article_id, version = existing["id"], existing["version"]
-                conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (seen_at, article_id))
+                if not reparsed:
+                    conn.execute(
+                        "UPDATE articles SET last_seen = max(coalesce(last_seen, ''), ?)"
+                        " WHERE id = ?",
+                        (seen_at, article_id),
+                    )
                 outcome = "unchanged"
             else:
                 article_id, version = existing["id"], existing["version"] + 1
@@ -227,9 +276,10 @@ class Archive:
                     "INSERT OR IGNORE INTO article_urls (url_key, article_id, url) VALUES (?, ?, ?)",
                     (url_key(url), article_id, url),
                 )
-            if page is not None:
+            if page is not None and not reparsed:
                 self._keep_validators(conn, page)
-                self._log_fetch(conn, _page_row(page, outcome, article_id))
+                page_id = self._keep_page(conn, page)
+                self._log_fetch(conn, {**_page_row(page, outcome, article_id), "page_id": page_id})
         return SaveResult(
             article_id=article_id, outcome=outcome, url=article.url, version=version,
             article=article,
@@ -302,10 +352,65 @@ class Archive:
             article=article,
         )  # fmt: skip
 
-    def record_fetch(self, visit: Visit) -> None:
-        """Log a visit that saved nothing (a saved article logs its own fetch)."""
+    def record_fetch(self, visit: Visit, *, page: Page | None = None) -> None:
+        """Log a visit that saved nothing (a saved article logs its own fetch).
+
+        A `page` that came back but was not archived (not an article, say) is kept
+        too: a later parser may read it.
+        """
         with self._transaction() as conn:
-            self._log_fetch(conn, _visit_row(visit))
+            page_id = self._keep_page(conn, page) if page is not None and page.content else None
+            self._log_fetch(conn, {**_visit_row(visit), "page_id": page_id})
+
+    def _keep_page(self, conn: sqlite3.Connection, page: Page) -> int:
+        """The raw response, compressed; a download identical to one kept is kept once."""
+        digest = hashlib.sha256(page.content).hexdigest()
+        row = conn.execute(
+            "SELECT id FROM pages WHERE final_url = ? AND content_hash = ?",
+            (page.final_url, digest),
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+        cursor = conn.execute(
+            "INSERT INTO pages (url, final_url, fetched_at, status, headers, content_hash, size,"
+            " content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (page.url, page.final_url, _iso(page.fetched_at), page.status,
+             json.dumps(dict(page.headers)), digest, len(page.content),
+             zlib.compress(page.content, 6)),
+        )  # fmt: skip
+        return int(cursor.lastrowid or 0)
+
+    def claim(
+        self, urls: Iterable[str], holder: str, *, now: datetime,
+        alive: Callable[[str], bool] = lambda holder: True,
+    ) -> set[str]:  # fmt: skip
+        """Lease `urls` to the run `holder`, all in one transaction.
+
+        Returns the URLs another live run holds: this run must leave them alone. A
+        lease lapses after an hour, or at once when `alive` says its holder is gone
+        (a run killed mid-way).
+        """
+        expires, current = _iso(now + timedelta(seconds=_LEASE_SECONDS)), _iso(now)
+        busy: set[str] = set()
+        with self._transaction() as conn:
+            for url in urls:
+                key = url_key(url)
+                row = conn.execute(
+                    "SELECT holder, expires_at FROM leases WHERE url_key = ?", (key,)
+                ).fetchone()
+                if row is not None and row[0] != holder and row[1] > current and alive(row[0]):
+                    busy.add(url)
+                    continue
+                conn.execute(
+                    "INSERT OR REPLACE INTO leases (url_key, holder, expires_at) VALUES (?, ?, ?)",
+                    (key, holder, expires),
+                )
+        return busy
+
+    def release_all(self, holder: str) -> None:
+        """Give up every lease of the run `holder` (it is ending)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM leases WHERE holder = ?", (holder,))
 
     def _log_fetch(self, conn: sqlite3.Connection, row: dict[str, Any]) -> None:
         conn.execute(
@@ -392,11 +497,67 @@ class Archive:
         )  # fmt: skip
         return article, int(version)
 
+    def history(self, url: str) -> list[dict[str, Any]]:
+        """Every version of the article `url` leads to, oldest first."""
+        article_id = self.article_id_for(url)
+        if article_id is None:
+            return []
+        return list(self.db.query(HISTORY_SQL, {"article_id": article_id}))
+
+    def version(self, article_id: int, number: int) -> dict[str, Any] | None:
+        rows = list(self.db.query(VERSION_SQL, {"article_id": article_id, "version": number}))
+        return rows[0] if rows else None
+
+    def stored_pages(
+        self, *, since: datetime | None = None, urls: Iterable[str] = ()
+    ) -> Iterator[tuple[int, Page]]:
+        """The latest kept response of each page (or of each of `urls`), oldest first."""
+        keys = {url_key(url) for url in urls}
+        rows = self.db.execute(
+            "SELECT p.id, p.url, p.final_url, p.fetched_at, p.status, p.headers FROM pages p"
+            " WHERE p.fetched_at >= ? AND p.id = (SELECT max(q.id) FROM pages q"
+            " WHERE q.final_url = p.final_url) ORDER BY p.fetched_at, p.id",
+            (_iso(since) or "",),
+        ).fetchall()
+        for page_id, url, final_url, fetched_at, status, headers in rows:
+            if keys and not keys & {url_key(url), url_key(final_url)}:
+                continue
+            (content,) = self.db.execute(
+                "SELECT content FROM pages WHERE id = ?", (page_id,)
+            ).fetchone()
+            fetched = _time(fetched_at)
+            assert fetched is not None  # NOT NULL column
+            yield page_id, Page(
+                url=url, final_url=final_url, status=status or 200,
+                content=zlib.decompress(content), fetched_at=fetched,
+                headers=json.loads(headers or "{}"),
+            )  # fmt: skip
+
+    def article_rows(self) -> Iterator[dict[str, Any]]:
+        """Every article as stored, by id."""
+        yield from self.db.query("SELECT * FROM articles ORDER BY id")
+
+    def responses(self) -> Iterator[tuple[str, str, int, dict[str, str], bytes]]:
+        """Every kept response: url, fetched_at, status, headers, content."""
+        cursor = self.db.execute(
+            "SELECT final_url, fetched_at, status, headers, content FROM pages ORDER BY id"
+        )
+        for final_url, fetched_at, status, headers, content in cursor:
+            yield final_url, fetched_at, status or 200, json.loads(headers or "{}"), zlib.decompress(content)
+
     def article_id_for(self, url: str) -> int | None:
         row = self.db.execute(
             "SELECT article_id FROM article_urls WHERE url_key = ?", (url_key(url),)
         ).fetchone()
         return None if row is None else int(row[0])
+
+
+# The queries behind `scrape history` and `scrape diff`, as the README shows them.
+HISTORY_SQL = (
+    "SELECT version, fetched_at, headline, content_hash, length(body) AS body_length"
+    " FROM versions WHERE article_id = :article_id ORDER BY version"
+)
+VERSION_SQL = "SELECT * FROM versions WHERE article_id = :article_id AND version = :version"
 
 
 def _page_row(page: Page, outcome: str, article_id: int | None) -> dict[str, Any]:

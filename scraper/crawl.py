@@ -9,7 +9,10 @@ worker: a pool of `concurrency` threads serves whichever hosts are ready.
 from __future__ import annotations
 
 import heapq
+import os
+import socket
 import time
+import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -113,19 +116,36 @@ class Crawler:
         self.policy = policy
         self.session = session or new_session(policy.user_agent)
         self.agent = agent_token(policy.user_agent)
+        # Names this run in the archive's leases, so overlapping runs share the work.
+        self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._robots: dict[str, Robots] = {}
         self._hosts: dict[str, _Host] = {}
         self._ready: list[tuple[float, int, str]] = []  # heap of (ready_at, order, host key)
 
     def run(self, urls: Iterable[str]) -> Iterator[Visit]:
-        """Visit each URL once (duplicates dropped); yield each Visit as it completes."""
+        """Visit each URL once (duplicates dropped); yield each Visit as it completes.
+
+        The run leases its URLs in the archive until it ends: a run started meanwhile
+        skips them, so overlapping cron runs never fetch a page twice.
+        """
+        valid: list[str] = []
         for url in unique_urls(urls):
             try:
-                self._add(check_url(url))
+                valid.append(check_url(url))
             except BadURL as exc:
                 yield self._record(url, "failed", FetchError(str(exc), url=url))
-        with ThreadPoolExecutor(self.policy.concurrency, thread_name_prefix="scrape") as pool:
-            yield from self._schedule(pool)
+        busy = self.archive.claim(valid, self.holder, now=_utcnow(), alive=holder_alive)
+        try:
+            for url in valid:
+                if url in busy:
+                    elsewhere = SkippedError("another scrape run is fetching it now", url=url)
+                    yield self._record(url, "skipped", elsewhere)
+                else:
+                    self._add(url)
+            with ThreadPoolExecutor(self.policy.concurrency, thread_name_prefix="scrape") as pool:
+                yield from self._schedule(pool)
+        finally:
+            self.archive.release_all(self.holder)
 
     # -- scheduling (the calling thread) ---------------------------------------------
 
@@ -291,7 +311,8 @@ class Crawler:
             return self._visit(job, done, saved.outcome, saved=saved)
         assert error is not None  # a worker brings back an article, a 304 or an error
         visit = self._visit(job, done, _outcome(error), error)
-        self.archive.record_fetch(visit)
+        # A page that came back but is not an article is kept: a later parser may read it.
+        self.archive.record_fetch(visit, page=page if page is not None and page.status != 304 else None)
         return visit
 
     def _visit(
@@ -349,6 +370,22 @@ class Crawler:
         except ExtractError as exc:
             return _Done(job, fetched_at, page.elapsed, page=page, error=exc)
         return _Done(job, fetched_at, page.elapsed, page=page, article=article)
+
+
+def holder_alive(holder: str) -> bool:
+    """Is the run named `holder` ("host:pid:token") still running? Only this machine's
+    processes can be asked; a run elsewhere is taken to be alive until its lease lapses."""
+    host, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process, alive
+    return True
 
 
 def _outcome(error: ScrapeError) -> VisitOutcome:

@@ -15,7 +15,8 @@ from typing import Iterator
 import pytest
 import sqlite_utils
 
-from scraper import Archive, ArchiveError, Article, Link, Page
+from scraper import Archive, ArchiveError, Article, Link
+from scraper.archive import SCHEMA_VERSION, Page
 from scraper.robots import Robots
 
 BODY = "First paragraph of the story, long enough to be prose.\n\nSecond paragraph follows here."
@@ -211,16 +212,17 @@ def test_a_version_1_archive_is_upgraded_in_place(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
     make_v1_archive(path)
     with Archive(path) as archive:
-        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert rows(archive, "select headline from articles") == [{"headline": "Old"}]
-        assert rows(archive, "select url, status, elapsed, attempts, retry_at from fetches") == [
+        assert rows(archive, "select url, status, elapsed, attempts, retry_at, page_id from fetches") == [
             {"url": "https://example.com/a", "status": 200, "elapsed": None, "attempts": None,
-             "retry_at": None},
+             "retry_at": None, "page_id": None},
         ]  # fmt: skip
         assert {"etag", "last_modified"} <= set(archive.db["article_urls"].columns_dict)
-        assert {"hosts", "robots"} <= set(archive.db.table_names())
+        assert {"hosts", "robots", "pages", "leases"} <= set(archive.db.table_names())
+        assert archive.db.execute("PRAGMA foreign_key_check").fetchall() == []
     with Archive(path) as again:  # opening it again changes nothing
-        assert again.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_validators_are_kept_for_a_saved_page(archive: Archive) -> None:
