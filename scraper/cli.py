@@ -14,17 +14,24 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from datetime import datetime
+from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import click
 from click_default_group import DefaultGroup
 
-from . import __version__
+from . import __version__, discover
 from .archive import DEFAULT_PATH, Archive
 from .crawl import Policy, crawl
+from .diff import VersionDiff, diff_versions
 from .errors import ArchiveError
+from .export import StoredResponse, write_jsonl, write_markdown, write_warc
 from .fetch import MAX_BYTES, USER_AGENT
+from .listings import Listing, read_feeds, read_sitemaps
 from .models import Visit
+from .pipeline import Reparsed
+from .pipeline import reparse as run_reparse
 from .urls import read_urls, unique_urls
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -87,6 +94,18 @@ _OPTIONS = [
 ]  # fmt: skip
 
 
+def db_option(command: F) -> F:
+    """--db alone, for the commands that only read or re-read the archive."""
+    return _OPTIONS[0](command)
+
+
+def since_option(command: F) -> F:
+    return click.option(
+        "--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]),
+        metavar="DATE", help="Only entries (or kept pages) from DATE on, UTC (2024-05-01).",
+    )(command)  # fmt: skip
+
+
 def shared_options(command: F) -> F:
     """Every option, accepted before or after the subcommand name."""
     for option in reversed(_OPTIONS):
@@ -130,6 +149,58 @@ def get(ctx: click.Context, urls: tuple[str, ...], **given: Any) -> None:
     listed = [*urls, *(url for file in options.input for url in read_urls(file))]
     if not listed:
         raise click.UsageError("no URL: name URLs, or a file of URLs with -i FILE")
+    _crawl_and_report(ctx, options, listed)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@since_option
+@shared_options
+@click.pass_context
+def feed(ctx: click.Context, urls: tuple[str, ...], since: datetime | None, **given: Any) -> None:
+    """Archive the articles RSS, Atom or JSON feeds list, and not yet archived.
+
+    A site's page stands for the feeds it announces in <link rel="alternate">.
+    """
+    options = settings(ctx, **given)
+    _follow(ctx, options, read_feeds(list(urls), policy=options.policy()), since)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@since_option
+@shared_options
+@click.pass_context
+def sitemap(ctx: click.Context, urls: tuple[str, ...], since: datetime | None, **given: Any) -> None:
+    """Archive the articles XML or text sitemaps list (indexes followed), not yet archived.
+
+    A site's page stands for the sitemaps its robots.txt names.
+    """
+    options = settings(ctx, **given)
+    _follow(ctx, options, read_sitemaps(list(urls), policy=options.policy()), since)
+
+
+def _follow(
+    ctx: click.Context, options: Settings, listing: Listing, since: datetime | None
+) -> None:
+    for problem in listing.problems:
+        click.echo(f"warning: {problem}", err=True)
+    entries = discover.since(listing.entries, since)
+    try:
+        with Archive(options.db) as archive:
+            new = [e.url for e in entries if archive.article_id_for(e.url) is None]
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not options.quiet:
+        click.echo(f"{len(listing.entries)} listed, {len(entries)} recent enough,"
+                   f" {len(new)} not yet archived", err=True)  # fmt: skip
+    if new:
+        _crawl_and_report(ctx, options, new)
+    elif listing.problems and not listing.entries:
+        ctx.exit(1)
+
+
+def _crawl_and_report(ctx: click.Context, options: Settings, listed: list[str]) -> None:
     unique = unique_urls(listed)
     policy = options.policy()
     if policy.ignore_robots:
@@ -150,6 +221,156 @@ def get(ctx: click.Context, urls: tuple[str, ...], **given: Any) -> None:
         click.echo(_summary(tally, len(unique), len(listed) - len(unique), started), err=True)
     if tally["failed"]:
         ctx.exit(1)
+
+
+@cli.command()
+@click.argument("url")
+@db_option
+@click.option("--json", "as_json", is_flag=True, default=None,
+              help="Print one JSON object per version on stdout.")  # fmt: skip
+@click.pass_context
+def history(ctx: click.Context, url: str, **given: Any) -> None:
+    """List the versions kept of the article URL leads to."""
+    options = settings(ctx, **given)
+    with _archive(options) as archive:
+        versions = archive.history(url)
+    if not versions:
+        raise click.ClickException(f"{url} is not in the archive {options.db}")
+    for row in versions:
+        if options.as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            click.echo(f"{row['version']:>3}  {row['fetched_at']}  {row['body_length']:>7} chars"
+                       f"  {row['content_hash'][:12]}  {row['headline']}")  # fmt: skip
+
+
+@cli.command()
+@click.argument("url")
+@click.argument("versions", nargs=-1, type=click.IntRange(min=1))
+@db_option
+@click.pass_context
+def diff(ctx: click.Context, url: str, versions: tuple[int, ...], **given: Any) -> None:
+    """Show what changed between two versions (A B; the last two by default)."""
+    options = settings(ctx, **given)
+    if len(versions) not in (0, 2):
+        raise click.UsageError("give two version numbers, A and B, or none for the last two")
+    with _archive(options) as archive:
+        kept = archive.history(url)
+        if not kept:
+            raise click.ClickException(f"{url} is not in the archive {options.db}")
+        if not versions and len(kept) < 2:
+            click.echo(f"{url} has one version: nothing to compare", err=True)
+            return
+        old_number, new_number = versions or (kept[-2]["version"], kept[-1]["version"])
+        article_id = archive.article_id_for(url)
+        assert article_id is not None  # it has versions
+        old, new = archive.version(article_id, old_number), archive.version(article_id, new_number)
+    if old is None or new is None:
+        missing = old_number if old is None else new_number
+        raise click.ClickException(f"{url} has no version {missing} (it has 1 to {len(kept)})")
+    click.echo(_format_diff(diff_versions(old, new), old, new))
+
+
+def _format_diff(changes: VersionDiff, old: dict[str, Any], new: dict[str, Any]) -> str:
+    lines = [f"version {changes.old_version} ({old['fetched_at']}) ->"
+             f" version {changes.new_version} ({new['fetched_at']})"]  # fmt: skip
+    for change in changes.fields:
+        lines.append(f"{change.name}: {change.old!r} -> {change.new!r}")
+    if changes.body:
+        lines += ["body:", changes.body]
+    if changes.unchanged:
+        lines.append("no change in the text or the fields compared")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@since_option
+@db_option
+@click.option("--json", "as_json", is_flag=True, default=None,
+              help="Print one JSON object per page on stdout.")  # fmt: skip
+@click.option("-q", "--quiet", is_flag=True, default=None,
+              help="Print nothing but pages that no longer parse.")  # fmt: skip
+@click.pass_context
+def reparse(
+    ctx: click.Context, urls: tuple[str, ...], since: datetime | None, **given: Any
+) -> None:
+    """Run the current extractor over kept pages (all, or URLS), without fetching.
+
+    Articles whose text comes out different get a new version.
+    """
+    options = settings(ctx, **given)
+    tally: Counter[str] = Counter()
+    started = time.monotonic()
+    with _archive(options) as archive:
+        pages = sum(1 for _ in archive.stored_pages(since=since, urls=urls))
+        with Progress.on_stderr(pages, options) as progress:
+            for result in run_reparse(archive=archive, since=since, urls=urls):
+                outcome = result.saved.outcome if result.saved else "failed"
+                tally[outcome] += 1
+                with progress.paused():
+                    _report_reparsed(options, result)
+                progress.count(failed=result.saved is None)
+    if not options.quiet:
+        counts = ", ".join(f"{tally[o]} {o}" for o in ("updated", "inserted", "unchanged", "failed"))
+        click.echo(f"{pages} pages re-parsed in {time.monotonic() - started:.1f} s: {counts}",
+                   err=True)  # fmt: skip
+
+
+def _report_reparsed(options: Settings, result: Reparsed) -> None:
+    saved = result.saved
+    if options.as_json:
+        data: dict[str, Any] = {"url": result.url, "outcome": saved.outcome if saved else "failed"}
+        if saved:
+            data.update(article_id=saved.article_id, version=saved.version)
+        else:
+            data["error"] = str(result.error)
+        click.echo(json.dumps(data, ensure_ascii=False))
+    if saved is None:
+        click.echo(f"failed {result.url}: {result.error}", err=True)
+    elif not options.quiet:
+        click.echo(f"{saved.outcome} {result.url} (article {saved.article_id}):"
+                   f" {saved.article.headline}", err=True)  # fmt: skip
+
+
+EXPORT_DEFAULTS = {"warc": "scrape-export.warc.gz", "jsonl": "-", "markdown": "scrape-export"}
+
+
+@cli.command()
+@click.option("--format", "format_", type=click.Choice(list(EXPORT_DEFAULTS)), required=True,
+              help="warc: the kept responses (WARC 1.1, gzipped); jsonl: one article a line;"
+                   " markdown: one file an article, with front matter.")  # fmt: skip
+@click.option("-o", "--output", metavar="PATH",
+              help="File or folder to write (default: scrape-export.warc.gz, standard output,"
+                   " scrape-export/).")  # fmt: skip
+@db_option
+@click.pass_context
+def export(ctx: click.Context, format_: str, output: str | None, **given: Any) -> None:
+    """Write the archive out as WARC, JSON Lines or Markdown files."""
+    options = settings(ctx, **given)
+    target = output or EXPORT_DEFAULTS[format_]
+    with _archive(options) as archive:
+        if format_ == "warc":
+            responses = (StoredResponse(*row) for row in archive.responses())
+            with click.open_file(target, "wb") as out:
+                count = write_warc(responses, out)
+        elif format_ == "jsonl":
+            with click.open_file(target, "w", encoding="utf-8") as out:
+                count = write_jsonl(archive.article_rows(), out)
+        else:
+            count = write_markdown(archive.article_rows(), Path(target))
+    what = "responses" if format_ == "warc" else "articles"
+    click.echo(f"{count} {what} written to {'standard output' if target == '-' else target}",
+               err=True)  # fmt: skip
+
+
+@contextmanager
+def _archive(options: Settings) -> Iterator[Archive]:
+    try:
+        with Archive(options.db) as archive:
+            yield archive
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _report(options: Settings, visit: Visit) -> None:

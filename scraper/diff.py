@@ -11,6 +11,7 @@ from typing import Any, Mapping
 FIELDS = ("headline", "highlights", "authors", "published", "modified", "section")
 _TOKENS = re.compile(r"\s+|[^\s]+")
 _CONTEXT = 8  # unchanged words kept on each side of a change
+_REWRITTEN = 0.4  # below this word similarity a paragraph is shown replaced whole
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,18 @@ def word_diff(old: str, new: str) -> str:
         elif op == "delete":
             out += [f"[-{p}-]" for p in old_paragraphs[a1:a2]]
         else:
-            out.append(_words("\n\n".join(old_paragraphs[a1:a2]), "\n\n".join(new_paragraphs[b1:b2])))
+            old_text = "\n\n".join(old_paragraphs[a1:a2])
+            new_text = "\n\n".join(new_paragraphs[b1:b2])
+            if _similarity(old_text, new_text) < _REWRITTEN:
+                out += [f"[-{p}-]" for p in old_paragraphs[a1:a2]]
+                out += [f"{{+{p}+}}" for p in new_paragraphs[b1:b2]]
+            else:
+                out.append(_words(old_text, new_text))
     return "\n\n".join(out)
+
+
+def _similarity(old: str, new: str) -> float:
+    return difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio()
 
 
 def _words(old: str, new: str) -> str:

@@ -97,6 +97,8 @@ BOILERPLATE_TEXT = (
     r"阅读(?:本文)?(?:需要|时间)[:：]?\s*\d+\s*分钟",
     # editor credits: "Editor/XingWentao", "Editor: Jane Doe", "责任编辑：张三"
     r"(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*\S.{0,40}",
+    # view, comment and share counters: "1,204 views", "12 comments"
+    r"[\d.,]+\s*[km]?\s+(?:views?|reads?|comments?|shares?|likes?|readers?)",
     # share and follow prompts
     r"(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print)",
     r"follow us on .{0,60}",
