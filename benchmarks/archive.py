@@ -24,26 +24,91 @@ from pathlib import Path
 from scraper import Archive, extract
 from scraper.models import Page
 
-WORDS = (
-    "council harbour plan report budget minister election vote court ruling police river "
-    "storm flood school hospital doctor nurse market price energy wind solar train strike "
-    "union wage housing rent museum artist festival league match goal coach player season "
-    "bridge road traffic airport flight climate ocean forest farmer harvest wheat export "
-    "港口 计划 经济 合作 東京 計画 発表 news today said would could after before during"
-).split()
+WORDS = [
+    "council",
+    "harbour",
+    "plan",
+    "report",
+    "budget",
+    "minister",
+    "election",
+    "vote",
+    "court",
+    "ruling",
+    "police",
+    "river",
+    "storm",
+    "flood",
+    "school",
+    "hospital",
+    "doctor",
+    "nurse",
+    "market",
+    "price",
+    "energy",
+    "wind",
+    "solar",
+    "train",
+    "strike",
+    "union",
+    "wage",
+    "housing",
+    "rent",
+    "museum",
+    "artist",
+    "festival",
+    "league",
+    "match",
+    "goal",
+    "coach",
+    "player",
+    "season",
+    "bridge",
+    "road",
+    "traffic",
+    "airport",
+    "flight",
+    "climate",
+    "ocean",
+    "forest",
+    "farmer",
+    "harvest",
+    "wheat",
+    "export",
+    "港口",
+    "计划",
+    "经济",
+    "合作",
+    "東京",
+    "計画",
+    "発表",
+    "news",
+    "today",
+    "said",
+    "would",
+    "could",
+    "after",
+    "before",
+    "during",
+]
 
 
 def synthetic_page(n: int, rng: random.Random, *, revision: int = 0) -> bytes:
     """An article page of realistic size: chrome, a headline, 8-14 paragraphs, related links."""
     paragraphs = []
-    for p in range(rng.randint(8, 14)):
+    for _ in range(rng.randint(8, 14)):
         words = [rng.choice(WORDS) for _ in range(rng.randint(40, 90))]
         paragraphs.append(" ".join(words).capitalize() + ".")
     if revision:
-        paragraphs.append(f"Correction {revision}: an earlier version of this article misstated a date.")
+        paragraphs.append(
+            f"Correction {revision}: an earlier version of this article misstated a date."
+        )
     body = "".join(f"<p>{text}</p>" for text in paragraphs)
-    related = "".join(f'<li><a href="/news/{rng.randrange(10**6)}">Related story {k} about the'
-                      f" {rng.choice(WORDS)} and the {rng.choice(WORDS)}</a></li>" for k in range(6))  # fmt: skip
+    related = "".join(
+        f'<li><a href="/news/{rng.randrange(10**6)}">Related story {k} about the'
+        f" {rng.choice(WORDS)} and the {rng.choice(WORDS)}</a></li>"
+        for k in range(6)
+    )
     nav = "".join(f'<li><a href="/{w}">{w.title()}</a></li>' for w in WORDS[:12])
     return (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Story {n}</title>"
@@ -69,9 +134,14 @@ def run_pass(archive: Archive, pages: list[Page]) -> tuple[float, dict[str, int]
 
 def pages_for(htmls: list[bytes], when: datetime) -> list[Page]:
     return [
-        Page(url=f"https://news.example.com/2024/05/story-{n}", final_url=f"https://news.example.com/2024/05/story-{n}",
-             status=200, content=html, fetched_at=when,
-             headers={"content-type": "text/html; charset=utf-8"})  # fmt: skip
+        Page(
+            url=f"https://news.example.com/2024/05/story-{n}",
+            final_url=f"https://news.example.com/2024/05/story-{n}",
+            status=200,
+            content=html,
+            fetched_at=when,
+            headers={"content-type": "text/html; charset=utf-8"},
+        )
         for n, html in enumerate(htmls)
     ]
 
@@ -108,8 +178,11 @@ def main(argv: list[str] | None = None) -> int:
             terms = ["harbour", "council budget", "港口", "計画", "correction", "misstated"]
             times = search_times(archive, terms)
             rows = archive.db["articles"].count
-        print(f"{count:,} synthetic articles ({sum(map(len, first)) / count / 1024:.0f} KB a page), "
-              f"extracted and saved with their raw pages, one transaction each:")  # fmt: skip
+        page_size = sum(map(len, first)) / count / 1024
+        print(
+            f"{count:,} synthetic articles ({page_size:.0f} KB a page), extracted and saved"
+            " with their raw pages, one transaction each:"
+        )
         print(f"  insert            {insert_rate:8.0f} articles/s  {inserted}")
         print(f"  unchanged again   {same_rate:8.0f} articles/s  {same}")
         print(f"  changed again     {change_rate:8.0f} articles/s  {updated}")

@@ -14,6 +14,7 @@ ratios are comparable; lxml's bare parse of the bytes is the unit of speed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import gzip
 import json
@@ -22,14 +23,14 @@ import statistics
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scoring import PageScore, score_page, summarize  # noqa: E402
+from scoring import PageScore, score_page, summarize
 
 
 @dataclass(frozen=True)
@@ -175,8 +176,9 @@ def dates_agree(truth: str, predicted: str) -> bool:
     try:
         from datetime import datetime
 
-        a, b = datetime.fromisoformat(truth.replace("Z", "+00:00")), datetime.fromisoformat(
-            predicted.replace("Z", "+00:00")
+        a, b = (
+            datetime.fromisoformat(truth.replace("Z", "+00:00")),
+            datetime.fromisoformat(predicted.replace("Z", "+00:00")),
         )
         if (a.tzinfo is None) != (b.tzinfo is None):
             return a.replace(tzinfo=None) == b.replace(tzinfo=None) or a.date() == b.date()
@@ -244,10 +246,8 @@ def memory_passes(cases: list[Case], passes: int) -> list[tuple[float, float]]:
     for _ in range(passes):
         tracemalloc.reset_peak()
         for case in cases:
-            try:
+            with contextlib.suppress(Exception):  # failures are counted by the timed run
                 run_scrape(case.html, case.truth.get("url", ""))
-            except Exception:
-                pass
         gc.collect()
         current, peak = tracemalloc.get_traced_memory()
         readings.append((current / 1e6, peak / 1e6))
@@ -257,7 +257,9 @@ def memory_passes(cases: list[Case], passes: int) -> list[tuple[float, float]]:
 
 def report(dataset: str, cases: list[Case], runs: list[Run], parse_times: list[float]) -> str:
     parse_median = statistics.median(parse_times) * 1000
-    fields = [f for f in ("headline", "author", "date", "highlights") if any(f in r.checks for r in runs)]
+    fields = [
+        f for f in ("headline", "author", "date", "highlights") if any(f in r.checks for r in runs)
+    ]
     head = f"{'extractor':<17}{'F1':>7}{'prec':>7}{'recall':>7}{'exact':>7}"
     head += "".join(f"{f[:9]:>10}" for f in fields)
     head += f"{'fail':>6}{'median ms':>11}{'mean ms':>9}{'max ms':>9}{'x lxml':>8}"
@@ -274,12 +276,15 @@ def report(dataset: str, cases: list[Case], runs: list[Run], parse_times: list[f
         row += f"{statistics.fmean(result.times) * 1000:>9.2f}{max(result.times) * 1000:>9.1f}"
         row += f"{median / parse_median:>8.1f}"
         lines.append(row)
-    lines.append(f"(F1 bootstrap sd over pages: {', '.join(f'{r.name} {summarize(r.scores, bootstrap=200).f1_sd:.3f}' for r in runs)})")
+    spreads = ", ".join(f"{r.name} {summarize(r.scores, bootstrap=200).f1_sd:.3f}" for r in runs)
+    lines.append(f"(F1 bootstrap sd over pages: {spreads})")
     return "\n".join(lines)
 
 
 def worst(cases: list[Case], result: Run, count: int) -> str:
-    pairs = sorted(zip(result.scores, cases), key=lambda pair: (pair[0].tp, pair[1].name))
+    pairs = sorted(
+        zip(result.scores, cases, strict=True), key=lambda pair: (pair[0].tp, pair[1].name)
+    )
     lines = [f"worst {count} pages for {result.name} (name: precision / recall):"]
     for score, case in pairs[:count]:
         p = "-" if score.precision is None else f"{score.precision:.2f}"
@@ -291,7 +296,9 @@ def worst(cases: list[Case], result: Run, count: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("datasets", nargs="+", type=Path, help="data set folders")
-    parser.add_argument("--compare", default="", help="comma-separated: " + ", ".join(list(EXTRACTORS)[1:]))
+    parser.add_argument(
+        "--compare", default="", help="comma-separated: " + ", ".join(list(EXTRACTORS)[1:])
+    )
     parser.add_argument("--limit", type=int, help="only the first N pages of each data set")
     parser.add_argument("--worst", type=int, default=0, help="list our N worst pages")
     parser.add_argument("--passes", type=int, default=0, help="memory: run N untimed passes")

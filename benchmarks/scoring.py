@@ -13,8 +13,8 @@ import random
 import re
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4

@@ -12,10 +12,11 @@ import json
 import re
 import sqlite3
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import sqlite_utils
 
@@ -273,7 +274,8 @@ class Archive:
                 outcome = "updated"
             for url in urls:
                 conn.execute(
-                    "INSERT OR IGNORE INTO article_urls (url_key, article_id, url) VALUES (?, ?, ?)",
+                    "INSERT OR IGNORE INTO article_urls (url_key, article_id, url)"
+                    " VALUES (?, ?, ?)",
                     (url_key(url), article_id, url),
                 )
             if page is not None and not reparsed:
@@ -297,7 +299,15 @@ class Archive:
 
     def _insert(self, conn: sqlite3.Connection, article: Article, digest: str, seen_at: str) -> int:
         values = _content_values(article)
-        columns = ["url", *values, "content_hash", "version", "first_seen", "last_seen", "last_changed"]
+        columns = [
+            "url",
+            *values,
+            "content_hash",
+            "version",
+            "first_seen",
+            "last_seen",
+            "last_changed",
+        ]
         params = [article.url, *values.values(), digest, 1, seen_at, seen_at, seen_at]
         cursor = conn.execute(
             f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
@@ -543,7 +553,13 @@ class Archive:
             "SELECT final_url, fetched_at, status, headers, content FROM pages ORDER BY id"
         )
         for final_url, fetched_at, status, headers, content in cursor:
-            yield final_url, fetched_at, status or 200, json.loads(headers or "{}"), zlib.decompress(content)
+            yield (
+                final_url,
+                fetched_at,
+                status or 200,
+                json.loads(headers or "{}"),
+                zlib.decompress(content),
+            )
 
     def article_id_for(self, url: str) -> int | None:
         row = self.db.execute(

@@ -171,7 +171,9 @@ def feed(ctx: click.Context, urls: tuple[str, ...], since: datetime | None, **gi
 @since_option
 @shared_options
 @click.pass_context
-def sitemap(ctx: click.Context, urls: tuple[str, ...], since: datetime | None, **given: Any) -> None:
+def sitemap(
+    ctx: click.Context, urls: tuple[str, ...], since: datetime | None, **given: Any
+) -> None:
     """Archive the articles XML or text sitemaps list (indexes followed), not yet archived.
 
     A site's page stands for the sitemaps its robots.txt names.
@@ -312,7 +314,9 @@ def reparse(
                     _report_reparsed(options, result)
                 progress.count(failed=result.saved is None)
     if not options.quiet:
-        counts = ", ".join(f"{tally[o]} {o}" for o in ("updated", "inserted", "unchanged", "failed"))
+        counts = ", ".join(
+            f"{tally[o]} {o}" for o in ("updated", "inserted", "unchanged", "failed")
+        )
         click.echo(f"{pages} pages re-parsed in {time.monotonic() - started:.1f} s: {counts}",
                    err=True)  # fmt: skip
 

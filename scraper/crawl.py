@@ -312,7 +312,9 @@ class Crawler:
         assert error is not None  # a worker brings back an article, a 304 or an error
         visit = self._visit(job, done, _outcome(error), error)
         # A page that came back but is not an article is kept: a later parser may read it.
-        self.archive.record_fetch(visit, page=page if page is not None and page.status != 304 else None)
+        self.archive.record_fetch(
+            visit, page=page if page is not None and page.status != 304 else None
+        )
         return visit
 
     def _visit(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 # Fields compared besides the body, in the order a reader cares about them.
 FIELDS = ("headline", "highlights", "authors", "published", "modified", "section")
@@ -97,4 +98,4 @@ def _elide(text: str, *, first: bool, last: bool) -> str:
         return text
     head = [] if first else words[:_CONTEXT]
     tail = [] if last else words[-_CONTEXT:]
-    return " ".join(head + ["…"] + tail) if (head or tail) else "… "
+    return " ".join([*head, "…", *tail]) if (head or tail) else "… "

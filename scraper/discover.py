@@ -7,10 +7,10 @@ Everything here parses bytes already fetched; fetching is the caller's.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Iterable
-from urllib.parse import urljoin, urldefrag
+from urllib.parse import urldefrag, urljoin
 
 import feedparser
 from lxml import etree
@@ -24,7 +24,9 @@ FEED_TYPES = (
     "application/rss+xml", "application/atom+xml", "application/feed+json",
     "application/json", "application/rdf+xml", "application/x-rss+xml",
 )  # fmt: skip
-_ALTERNATES = etree.XPath("//link[@href][contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]")
+_ALTERNATES = etree.XPath(
+    "//link[@href][contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]"
+)
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 _NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 
@@ -55,7 +57,7 @@ def read_feed(data: bytes, url: str) -> list[Entry]:
     entries = []
     for item in parsed.entries:
         link = item.get("link") or next(
-            (l.get("href") for l in item.get("links", []) if l.get("href")), None
+            (link.get("href") for link in item.get("links", []) if link.get("href")), None
         )
         if not link:
             continue
@@ -110,9 +112,8 @@ def read_sitemap(data: bytes, url: str) -> Sitemap:
         if name == "sitemap":
             sitemaps.append(target)
         elif name == "url":
-            date = (
-                _child_text(element, "publication_date", _NEWS_NS)
-                or _child_text(element, "lastmod")
+            date = _child_text(element, "publication_date", _NEWS_NS) or _child_text(
+                element, "lastmod"
             )
             title = _child_text(element, "title", _NEWS_NS)
             entries.append(Entry(target, parse_date(date), title))

@@ -4,12 +4,14 @@ for everyone else. The rows come from Archive; nothing here runs SQL.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterable, Mapping
+from typing import IO, Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -41,7 +43,8 @@ def write_warc(responses: Iterable[StoredResponse], out: IO[bytes]) -> int:
     """Write gzipped WARC/1.1 response records (with a warcinfo record first)."""
     writer = WARCWriter(out, gzip=True, warc_version="1.1")
     info = writer.create_warcinfo_record(
-        "scrape-export.warc.gz", {"software": f"scrape/{__version__}", "format": "WARC File Format 1.1"}
+        "scrape-export.warc.gz",
+        {"software": f"scrape/{__version__}", "format": "WARC File Format 1.1"},
     )
     writer.write_record(info)
     count = 0
@@ -104,10 +107,8 @@ def _decoded(row: Mapping[str, Any]) -> dict[str, Any]:
     article = dict(row)
     for name in _JSON_FIELDS:
         if isinstance(article.get(name), str):
-            try:
+            with contextlib.suppress(ValueError):  # a column that is not JSON stays as it is
                 article[name] = json.loads(article[name])
-            except ValueError:
-                pass
     return article
 
 

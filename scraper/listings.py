@@ -20,6 +20,7 @@ from .fetch import fetch_text, new_session
 from .models import Page
 from .robots import Robots, agent_token, fetch_robots, origin_of
 
+DEFAULT_POLICY = Policy()
 MAX_SITEMAPS = 50  # files read from one sitemap index tree
 MAX_LISTING_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit
 
@@ -71,7 +72,7 @@ class _Reader:
 
 
 def read_feeds(
-    urls: list[str], *, policy: Policy = Policy(), session: requests.Session | None = None
+    urls: list[str], *, policy: Policy = DEFAULT_POLICY, session: requests.Session | None = None
 ) -> Listing:
     """Entries of RSS, Atom and JSON feeds; a web page stands for the feeds it announces."""
     reader, listing = _Reader(policy, session), Listing()
@@ -97,7 +98,7 @@ def read_feeds(
 
 
 def read_sitemaps(
-    urls: list[str], *, policy: Policy = Policy(), session: requests.Session | None = None
+    urls: list[str], *, policy: Policy = DEFAULT_POLICY, session: requests.Session | None = None
 ) -> Listing:
     """Entries of sitemaps, following sitemap indexes; a web page stands for the sitemaps
     its site's robots.txt names."""
@@ -139,4 +140,6 @@ def _sitemaps_of_site(reader: _Reader, url: str) -> list[str]:
 def _is_html(page: Page) -> bool:
     kind = page.content_type.split(";")[0].strip().lower()
     head = page.content[:512].lstrip().lower()
-    return kind in ("text/html", "application/xhtml+xml") or head.startswith((b"<!doctype html", b"<html"))
+    return kind in ("text/html", "application/xhtml+xml") or head.startswith(
+        (b"<!doctype html", b"<html")
+    )

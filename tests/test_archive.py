@@ -7,10 +7,10 @@ import json
 import os
 import sqlite3
 import subprocess
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import sqlite_utils
@@ -22,7 +22,9 @@ from scraper.robots import Robots
 BODY = "First paragraph of the story, long enough to be prose.\n\nSecond paragraph follows here."
 
 
-def make_article(url: str = "https://www.example.com/news/story.html", **changes: object) -> Article:
+def make_article(
+    url: str = "https://www.example.com/news/story.html", **changes: object
+) -> Article:
     article = Article(
         url=url,
         headline="A headline",
@@ -116,7 +118,9 @@ def test_unchanged_content_only_moves_last_seen(archive: Archive) -> None:
 
 def test_changed_content_updates_the_row_and_keeps_the_old_text(archive: Archive) -> None:
     archive.save(make_article())
-    result = archive.save(make_article(body=BODY + "\n\nCorrection: an earlier version misspelt a name."))
+    result = archive.save(
+        make_article(body=BODY + "\n\nCorrection: an earlier version misspelt a name.")
+    )
     assert (result.outcome, result.version) == ("updated", 2)
     assert "Correction" in rows(archive, "select body from articles")[0]["body"]
     versions = rows(archive, "select version, body from versions order by version")
@@ -125,7 +129,9 @@ def test_changed_content_updates_the_row_and_keeps_the_old_text(archive: Archive
 
 
 def test_search_finds_english_chinese_and_japanese_words(archive: Archive) -> None:
-    archive.save(make_article(headline="Ambassador visits Urumqi", body="Kazakhstan and China. " * 5))
+    archive.save(
+        make_article(headline="Ambassador visits Urumqi", body="Kazakhstan and China. " * 5)
+    )
     archive.save(make_article(url="https://cn.example.com/1", canonical_url=None,
                               headline="新闻", body="马兴瑞会见哈萨克斯坦驻华大使努雷舍夫。" * 3))  # fmt: skip
     archive.save(make_article(url="https://jp.example.com/1", canonical_url=None,
@@ -167,9 +173,8 @@ def read_only(path: Path) -> Iterator[None]:
 def test_read_only_archive_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
     Archive(path).close()
-    with read_only(path), pytest.raises(ArchiveError, match="read-only"):
-        with Archive(path) as archive:
-            archive.save(make_article())
+    with read_only(path), pytest.raises(ArchiveError, match="read-only"), Archive(path) as archive:
+        archive.save(make_article())
 
 
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:

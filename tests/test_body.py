@@ -63,7 +63,12 @@ def test_captions_are_markdown_only(article) -> None:
 
 
 def test_inserts_and_furniture_stay_out(article) -> None:
-    for phrase in ("Sign up for our daily newsletter", "Home", "© Example News", "Structured story"):
+    for phrase in (
+        "Sign up for our daily newsletter",
+        "Home",
+        "© Example News",
+        "Structured story",
+    ):
         assert phrase not in article.body
         assert phrase not in article.body_markdown
 

@@ -39,7 +39,10 @@ def test_seed_page_archived_and_queryable(httpserver: HTTPServer, in_tmp: Path) 
     assert result.stderr.startswith(f"inserted {url} (article 1): Ma Xingrui Met with Nuryshev")
     assert (in_tmp / "archive.db").exists()
 
-    rows = sqlite_utils_cli("archive.db", "select headline, published, authors, site_name, highlights, body from articles")
+    rows = sqlite_utils_cli(
+        "archive.db",
+        "select headline, published, authors, site_name, highlights, body from articles",
+    )
     assert len(rows) == 1
     row = rows[0]
     assert row["headline"] == "Ma Xingrui Met with Nuryshev, Kazakhstan's Ambassador to China"
@@ -51,17 +54,23 @@ def test_seed_page_archived_and_queryable(httpserver: HTTPServer, in_tmp: Path) 
 
     found = sqlite_utils_cli("search", "archive.db", "articles", "kazakhstan", "-c", "headline")
     assert found == [{"headline": row["headline"]}]
-    links = sqlite_utils_cli("archive.db", "select url, text, position from related_links order by position")
+    links = sqlite_utils_cli(
+        "archive.db", "select url, text, position from related_links order by position"
+    )
     assert [link["position"] for link in links] == [1, 2, 3, 4, 5, 6]
 
 
-def test_second_run_is_unchanged_and_changed_page_is_updated(httpserver: HTTPServer, in_tmp: Path) -> None:
+def test_second_run_is_unchanged_and_changed_page_is_updated(
+    httpserver: HTTPServer, in_tmp: Path
+) -> None:
     url = serve(httpserver, SEED, fixture_html("seetao_article"))
     assert run(url).exit_code == 0
     again = run(url)
     assert again.stderr.startswith(f"unchanged {url}")
     httpserver.clear()
-    changed = fixture_html("seetao_article").replace(b"attended the meeting.<span", b"attended the talks.<span")
+    changed = fixture_html("seetao_article").replace(
+        b"attended the meeting.<span", b"attended the talks.<span"
+    )
     serve(httpserver, SEED, changed)
     updated = run(url)
     assert updated.stderr.startswith(f"updated {url}")
@@ -69,7 +78,9 @@ def test_second_run_is_unchanged_and_changed_page_is_updated(httpserver: HTTPSer
     assert db["articles"].count == 1
     assert db["versions"].count == 2
     assert [r["outcome"] for r in db.query("select outcome from fetches order by id")] == [
-        "inserted", "unchanged", "updated",
+        "inserted",
+        "unchanged",
+        "updated",
     ]
 
 
@@ -98,7 +109,9 @@ def test_quiet_prints_nothing_on_success(httpserver: HTTPServer, in_tmp: Path) -
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_failures_are_one_line_each_and_others_still_archived(httpserver: HTTPServer, in_tmp: Path) -> None:
+def test_failures_are_one_line_each_and_others_still_archived(
+    httpserver: HTTPServer, in_tmp: Path
+) -> None:
     good = serve(httpserver, SEED, fixture_html("seetao_article"))
     pdf = serve(httpserver, "/report.pdf", b"%PDF-1.4", content_type="application/pdf")
     home = serve(httpserver, "/", fixture_html("home_page"))

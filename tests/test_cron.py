@@ -27,7 +27,9 @@ PARAGRAPH = (
 
 
 def article(n: int) -> str:
-    related = "".join(f'<li><a href="/news/{m}">Another story number {m} here</a></li>' for m in range(3))
+    related = "".join(
+        f'<li><a href="/news/{m}">Another story number {m} here</a></li>' for m in range(3)
+    )
     return (f"<html><head><title>Story {n}</title></head><body><article><h1>Story number {n}</h1>"
             f"<p>{PARAGRAPH}</p><p>Story {n} goes on with a second paragraph of its own.</p></article>"
             f'<div class="related"><h3>Related</h3><ul>{related}</ul></div></body></html>')  # fmt: skip
@@ -97,7 +99,9 @@ def test_kill_9_twenty_times_leaves_a_whole_archive(httpserver: HTTPServer, tmp_
     _assert_whole(archive)
     db = sqlite_utils.Database(archive)
     assert db["articles"].count == 30  # nothing lost
-    assert _count(archive, "select count(distinct article_id) from article_urls") == 30  # nothing doubled
+    assert (
+        _count(archive, "select count(distinct article_id) from article_urls") == 30
+    )  # nothing doubled
     assert _count(archive, "select count(*) from articles where version != 1") == 0
 
 
@@ -121,19 +125,28 @@ def _assert_whole(path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         # every article row whole: its versions run 1..version, its links 1..n
-        assert conn.execute(
-            "SELECT count(*) FROM articles a WHERE a.version != (SELECT max(version) FROM versions"
-            " v WHERE v.article_id = a.id) OR a.version != (SELECT count(*) FROM versions v"
-            " WHERE v.article_id = a.id)"
-        ).fetchone()[0] == 0
-        assert conn.execute(
-            "SELECT count(*) FROM (SELECT article_id FROM related_links GROUP BY article_id"
-            " HAVING max(position) != count(*))"
-        ).fetchone()[0] == 0
-        assert conn.execute(
-            "SELECT count(*) FROM articles a WHERE NOT EXISTS"
-            " (SELECT 1 FROM article_urls u WHERE u.article_id = a.id)"
-        ).fetchone()[0] == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM articles a WHERE a.version != (SELECT max(version) FROM versions"
+                " v WHERE v.article_id = a.id) OR a.version != (SELECT count(*) FROM versions v"
+                " WHERE v.article_id = a.id)"
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM (SELECT article_id FROM related_links GROUP BY article_id"
+                " HAVING max(position) != count(*))"
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM articles a WHERE NOT EXISTS"
+                " (SELECT 1 FROM article_urls u WHERE u.article_id = a.id)"
+            ).fetchone()[0]
+            == 0
+        )
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     finally:
         conn.close()
@@ -193,6 +206,6 @@ def test_leases_of_a_dead_run_are_taken_over(tmp_path: Path) -> None:
 
         live = f"{socket.gethostname()}:{__import__('os').getpid()}:cafe"
         assert archive.claim(["https://example.com/a"], live, now=now, alive=holder_alive) == set()
-        assert archive.claim(["https://example.com/a"], "other:1:x", now=now, alive=holder_alive) == {
-            "https://example.com/a"
-        }
+        assert archive.claim(
+            ["https://example.com/a"], "other:1:x", now=now, alive=holder_alive
+        ) == {"https://example.com/a"}

@@ -34,7 +34,11 @@ def page(text: str, meta: str = "") -> str:
         ("fr", "utf-8", ""),
         ("fr", "utf-8", '<meta charset="utf-8">'),
         ("fr", "windows-1252", '<meta charset="windows-1252">'),
-        ("fr", "windows-1252", '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'),
+        (
+            "fr",
+            "windows-1252",
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+        ),
         ("ja", "shift_jis", '<meta charset="Shift_JIS">'),
         ("ja", "euc-jp", '<meta charset="EUC-JP">'),
         ("zh", "gb2312", '<meta charset="gb2312">'),
@@ -57,7 +61,9 @@ def test_declared_encodings(lang: str, encoding: str, meta: str) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "zh", "ja", "ru"])
 def test_undeclared_encodings_are_detected(lang: str) -> None:
-    encoding = {"fr": "windows-1252", "zh": "gb18030", "ja": "shift_jis", "ru": "windows-1251"}[lang]
+    encoding = {"fr": "windows-1252", "zh": "gb18030", "ja": "shift_jis", "ru": "windows-1251"}[
+        lang
+    ]
     text = PARAGRAPH[lang]
     article = extract(page(text).encode(encoding), "https://example.com/a")
     assert text in article.body

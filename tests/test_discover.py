@@ -70,7 +70,9 @@ def test_sitemap_with_news_extension() -> None:
     sitemap = read_sitemap(SITEMAP, BASE + "sitemap.xml")
     assert sitemap.sitemaps == ()
     assert sitemap.entries[0] == Entry(
-        "https://news.example.com/2024/05/02/harbour", "2024-05-02T14:30:00+00:00", "Harbour plan approved"
+        "https://news.example.com/2024/05/02/harbour",
+        "2024-05-02T14:30:00+00:00",
+        "Harbour plan approved",
     )
     assert sitemap.entries[1].published == "2020-01-01"
 

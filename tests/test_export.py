@@ -8,7 +8,13 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
-from scraper.export import StoredResponse, markdown_document, write_jsonl, write_markdown, write_warc
+from scraper.export import (
+    StoredResponse,
+    markdown_document,
+    write_jsonl,
+    write_markdown,
+    write_warc,
+)
 
 ROW = {
     "id": 7,
@@ -68,5 +74,7 @@ def test_markdown_files_with_front_matter(tmp_path: Path) -> None:
 
 
 def test_markdown_leaves_out_empty_fields() -> None:
-    text = markdown_document({"headline": "H", "url": "https://e/x", "section": None, "authors": []})
+    text = markdown_document(
+        {"headline": "H", "url": "https://e/x", "section": None, "authors": []}
+    )
     assert "section" not in text and "authors" not in text

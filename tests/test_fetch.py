@@ -35,7 +35,12 @@ HTML = b"<html><head><title>t</title></head><body><p>Hello</p></body></html>"
 
 
 def test_page_keeps_urls_status_headers_and_bytes(httpserver: HTTPServer) -> None:
-    url = serve(httpserver, "/a", HTML, headers={"ETag": '"v1"', "Last-Modified": "Tue, 07 May 2024 10:00:00 GMT"})
+    url = serve(
+        httpserver,
+        "/a",
+        HTML,
+        headers={"ETag": '"v1"', "Last-Modified": "Tue, 07 May 2024 10:00:00 GMT"},
+    )
     page = fetch(url)
     assert (page.url, page.final_url, page.status) == (url, url, 200)
     assert page.content == HTML
@@ -46,7 +51,9 @@ def test_page_keeps_urls_status_headers_and_bytes(httpserver: HTTPServer) -> Non
 
 def test_redirect_records_the_final_url(httpserver: HTTPServer) -> None:
     target = serve(httpserver, "/final", HTML)
-    httpserver.expect_request("/start").respond_with_data("", status=301, headers={"Location": target})
+    httpserver.expect_request("/start").respond_with_data(
+        "", status=301, headers={"Location": target}
+    )
     page = fetch(httpserver.url_for("/start"))
     assert page.url.endswith("/start")
     assert page.final_url == target
@@ -68,12 +75,16 @@ def test_not_html_by_content_type(httpserver: HTTPServer) -> None:
 
 
 def test_not_html_by_first_bytes(httpserver: HTTPServer) -> None:
-    url = serve(httpserver, "/lying", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", content_type="text/html")
+    url = serve(
+        httpserver, "/lying", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", content_type="text/html"
+    )
     with pytest.raises(FetchError, match="not HTML: the server sent a PDF document"):
         fetch(url)
 
 
-@pytest.mark.parametrize("url", ["notaurl", "ftp://example.com/file", "http://", "https://exa mple.com:99999/"])
+@pytest.mark.parametrize(
+    "url", ["notaurl", "ftp://example.com/file", "http://", "https://exa mple.com:99999/"]
+)
 def test_bad_url(url: str) -> None:
     with pytest.raises(FetchError, match="bad URL"):
         fetch(url)

@@ -28,7 +28,9 @@ SECOND = (
 def page(headline: str, paragraphs: list[str], *, counter: str = "1,204 views",
          related: tuple[str, ...] = ("a", "b", "c"), modified: str = "2024-05-02T10:00:00Z") -> str:  # fmt: skip
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    links = "".join(f'<li><a href="/news/{r}">Story {r} about the harbour works</a></li>' for r in related)
+    links = "".join(
+        f'<li><a href="/news/{r}">Story {r} about the harbour works</a></li>' for r in related
+    )
     return f"""<html><head><title>{headline}</title>
 <meta property="article:modified_time" content="{modified}"></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -95,7 +97,11 @@ def test_history_lists_versions(httpserver: HTTPServer, in_tmp: Path) -> None:
 def test_diff_shows_words_and_fields(httpserver: HTTPServer, in_tmp: Path) -> None:
     url = serve(httpserver, "/story", page("Harbour plan delayed", [FIRST, SECOND]))
     run(url)
-    republish(httpserver, "/story", page("Harbour plan approved", [FIRST.replace("Tuesday", "Wednesday"), SECOND]))
+    republish(
+        httpserver,
+        "/story",
+        page("Harbour plan approved", [FIRST.replace("Tuesday", "Wednesday"), SECOND]),
+    )
     run(url)
     shown = run("diff", url)
     assert shown.exit_code == 0

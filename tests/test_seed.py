@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scraper import extract
 
 from .conftest import SHARED, fixture_html, fixture_spec
-
-import pytest
 
 URL = "https://www.seetao.com/details/209451.html"
 
@@ -46,13 +46,23 @@ def test_six_related_links_absolute_and_in_order(article) -> None:
     assert len(article.related) == 6
     assert all(link.url.startswith("https://www.seetao.com/") for link in article.related)
     assert article.related[0].text.startswith("The 10th Guangzhou International Aggregates")
-    assert article.related[-1].text == "China Hebei Promotion Conference held in Auckland, New Zealand"
+    assert (
+        article.related[-1].text == "China Hebei Promotion Conference held in Auckland, New Zealand"
+    )
 
 
 @pytest.mark.parametrize(
     "phrase",
-    ["Reading this article requires", "9 Minute", "Editor/XingWentao", "Related articles",
-     "Retrieve password", "Get verification code", "Log in", "Qatar"],
+    [
+        "Reading this article requires",
+        "9 Minute",
+        "Editor/XingWentao",
+        "Related articles",
+        "Retrieve password",
+        "Get verification code",
+        "Log in",
+        "Qatar",
+    ],
 )
 def test_no_widget_reading_time_editor_or_related_text(article, phrase: str) -> None:
     assert phrase not in article.body

@@ -29,7 +29,9 @@ def test_paths_differ_by_case() -> None:
     assert url_key("https://example.com/News/A") != url_key("https://example.com/news/a")
 
 
-@pytest.mark.parametrize("url", ["example.com/a", "mailto:a@b.c", "http:///path", "https://h:notaport/"])
+@pytest.mark.parametrize(
+    "url", ["example.com/a", "mailto:a@b.c", "http:///path", "https://h:notaport/"]
+)
 def test_check_url_refuses(url: str) -> None:
     with pytest.raises(BadURL):
         check_url(url)

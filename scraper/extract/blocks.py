@@ -18,10 +18,54 @@ from .selectors import CAPTION_ENDS, CAPTION_STARTS, CONSENT_TEXT, CONSENT_WORDS
 from .tree import Element, text_of
 
 BLOCK_TAGS = frozenset(
-    """address article aside blockquote body center dd details dir div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav
-    ol p pre section summary table tbody thead tfoot tr td th caption ul legend
-    html""".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "ul",
+        "legend",
+        "html",
+    ]
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _LINE_BREAK = "\ue000"  # stands for <br> until the text is cleaned; source newlines are spaces
@@ -78,7 +122,7 @@ class Walk:
     prose: dict[Element, int] = field(default_factory=dict)
 
     def index_range(self, element: Element) -> tuple[int, int]:
-        """Indexes [start, end) of the blocks inside `element`: a subtree's blocks are contiguous."""
+        """Indexes [start, end) of the blocks inside `element` (a subtree's are contiguous)."""
         first, last = self.span[element]
         inside = [i for i, block in enumerate(self.blocks) if first <= block.position <= last]
         return (inside[0], inside[-1] + 1) if inside else (0, 0)
@@ -213,7 +257,7 @@ class _Walker:
             return "cell"
         if self.figure_depth or self.caption_depth or tag in ("figcaption", "caption"):
             return "caption"
-        if self.lists and tag in ("li", "dd", "dt") or self._inside_li():
+        if (self.lists and tag in ("li", "dd", "dt")) or self._inside_li():
             return "li"
         return "p"
 

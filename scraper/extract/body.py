@@ -16,6 +16,8 @@ from .highlights import (
     is_marked,
     is_summary_heading,
     summary_box,
+)
+from .highlights import (
     text_key as _key,
 )
 from .tree import Element, text_of
@@ -110,7 +112,11 @@ def _body_start(blocks: list[Block]) -> int:
     """
     boxed = summary_box(blocks)
     first = next(
-        (i for i, b in enumerate(blocks) if b.is_prose and i not in boxed and not is_marked(b.element)),
+        (
+            i
+            for i, b in enumerate(blocks)
+            if b.is_prose and i not in boxed and not is_marked(b.element)
+        ),
         0,
     )
     if not blocks:

@@ -23,9 +23,7 @@ _MIN_BODY_TEXT = 400
 # A block with this many long paragraphs is prose whatever its class says
 # (<div class="entry-content entry-content-read-more">), unless it is a comment thread.
 _PROSE_LENGTH = 150
-_PROSE_PARAGRAPHS = etree.XPath(
-    f"count(.//p[string-length(normalize-space()) > {_PROSE_LENGTH}])"
-)
+_PROSE_PARAGRAPHS = etree.XPath(f"count(.//p[string-length(normalize-space()) > {_PROSE_LENGTH}])")
 _MAX_PROSE_PARAGRAPHS = 2
 _COMMENTS = patterns.word_pattern(selectors.COMMENT_WORDS)
 

@@ -47,15 +47,19 @@ _PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         # 2023-03-19T09:59:00+08:00, 2023/03/19 09:59, 2023.03.19
-        r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)" + _TIME,
+        r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
+        + _TIME,
         # 2023年3月19日 09:59
         r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日" + _TIME,
         # March 19, 2023 9:59 AM EST; Mar. 19 2023
-        r"\b(?P<monthname>[^\W\d_]{3,10})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})" + _TIME,
+        r"\b(?P<monthname>[^\W\d_]{3,10})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})"
+        + _TIME,
         # 19 March 2023, 19. März 2023, 19 de marzo de 2023
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<monthname>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})" + _TIME,
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<monthname>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})"
+        + _TIME,
         # 19.03.2023, 19/03/2023 (day first unless impossible)
-        r"(?<!\d)(?P<first>\d{1,2})[./](?P<second_part>\d{1,2})[./](?P<year>(?:19|20)\d{2})(?!\d)" + _TIME,
+        r"(?<!\d)(?P<first>\d{1,2})[./](?P<second_part>\d{1,2})[./](?P<year>(?:19|20)\d{2})(?!\d)"
+        + _TIME,
         # March 2023
         r"\b(?P<monthname>[^\W\d_]{3,10})\.?\s+(?P<year>(?:19|20)\d{2})\b",
         # 20230319 in a URL or an id
@@ -104,9 +108,11 @@ def _from_match(match: re.Match[str]) -> str | None:
         first, second = int(groups["first"]), int(groups["second_part"])
         day, month = (first, second) if second <= 12 else (second, first)
     else:
-        month = _MONTHS.get(groups["monthname"].lower().rstrip(".")) if groups.get(
-            "monthname"
-        ) else int(groups["month"])
+        month = (
+            _MONTHS.get(groups["monthname"].lower().rstrip("."))
+            if groups.get("monthname")
+            else int(groups["month"])
+        )
         if month is None:
             return None
         if groups.get("day") is None:

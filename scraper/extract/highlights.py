@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 from . import patterns, selectors
 from .blocks import HEADING_TAGS, Block
 from .tree import Element, text_of
@@ -21,7 +20,9 @@ def text_key(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
 
-def find_highlights(before_body: list[Block], *, headline: str, description: str | None) -> list[str]:
+def find_highlights(
+    before_body: list[Block], *, headline: str, description: str | None
+) -> list[str]:
     """Highlights among the blocks between the headline and the first body paragraph."""
     start = 0
     headline_key = text_key(headline)

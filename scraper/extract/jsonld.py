@@ -4,21 +4,42 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from lxml import etree
 
+from .tree import Element
+
 _SCRIPTS = etree.XPath("//script[@type]")
 ARTICLE_TYPES = frozenset(
-    """Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle
-    OpinionNewsArticle BackgroundNewsArticle ReviewNewsArticle AskPublicNewsArticle
-    LiveBlogPosting TechArticle ScholarlyArticle Report SocialMediaPosting
-    DiscussionForumPosting Review SatiricalArticle AdvertiserContentArticle
-    MedicalScholarlyArticle APIReference Posting""".split()
+    [
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "AskPublicNewsArticle",
+        "LiveBlogPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Report",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "Review",
+        "SatiricalArticle",
+        "AdvertiserContentArticle",
+        "MedicalScholarlyArticle",
+        "APIReference",
+        "Posting",
+    ]
 )
 # Types that describe a page that is not one article.
 LISTING_TYPES = frozenset(
-    "WebSite CollectionPage SearchResultsPage ItemList ProfilePage Blog".split()
+    ["WebSite", "CollectionPage", "SearchResultsPage", "ItemList", "ProfilePage", "Blog"]
 )
 # HTML comments and CDATA sections pages wrap their JSON in: <![CDATA[ {...} ]]>
 _OPENERS = ("//", "<!--", "<![CDATA[")

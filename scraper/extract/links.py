@@ -1,9 +1,9 @@
-"""Related links: read from "related", "more from", "read next" blocks before cleaning drops them."""
+"""Related links, from "related", "more from", "read next" blocks, before cleaning drops them."""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urldefrag
+from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
 

@@ -7,13 +7,14 @@ visible page (headline, byline, <time>), and the URL.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from . import jsonld, selectors
+from . import jsonld
 from .blocks import clean_text
 from .byline import clean_names, dedupe
 from .dates import date_from_url, parse_date
@@ -216,7 +217,9 @@ def _headline_in_title(root: Element, title: str) -> str:
     if len(parts) < 2:
         return title
     shown = {clean_text(text_of(el)) for el in _SHOWN_TITLES(root)}
-    runs = [_rejoin(title, parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)]
+    runs = [
+        _rejoin(title, parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+    ]
     matches = [run for run in runs if run in shown]
     if matches:
         return max(matches, key=len)
@@ -239,8 +242,10 @@ def _authors(src: _Sources) -> tuple[list[str] | None, str]:
     microdata = []
     for element in src.itemprops.get("author", []) + src.itemprops.get("creator", []):
         inner = element.xpath(".//*[@itemprop='name']")
-        text = (inner[0].get("content") or text_of(inner[0])) if inner else (
-            element.get("content") or text_of(element)
+        text = (
+            (inner[0].get("content") or text_of(inner[0]))
+            if inner
+            else (element.get("content") or text_of(element))
         )
         microdata += clean_names(text)
     if microdata:

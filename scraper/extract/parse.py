@@ -26,7 +26,7 @@ _BINARY_MAGIC = (
 MAX_ELEMENTS = 500_000
 _COUNT_ABOVE_BYTES = 4 * 1024 * 1024
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
-_CONTROL_BYTES = bytes(range(9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x1b))
+_CONTROL_BYTES = bytes(range(9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x1B))
 
 
 def describe_binary(data: bytes) -> str | None:

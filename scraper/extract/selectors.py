@@ -92,7 +92,8 @@ BOILERPLATE_WHOLE_WORDS = (
 BOILERPLATE_TEXT = (
     # reading time: "5 min read", "Reading time: 4 minutes",
     # "Reading this article requires 9 Minute"
-    r"(?:estimated\s+)?(?:reading|read)\s+(?:time|this article requires)\s*:?\s*\d+\s*min(?:ute)?s?",
+    r"(?:estimated\s+)?(?:reading|read)\s+(?:time|this article requires)\s*:?"
+    r"\s*\d+\s*min(?:ute)?s?",
     r"\d+\s*(?:-\s*)?min(?:ute)?s?\s+read",
     r"阅读(?:本文)?(?:需要|时间)[:：]?\s*\d+\s*分钟",
     # editor credits: "Editor/XingWentao", "Editor: Jane Doe", "责任编辑：张三"
@@ -122,9 +123,7 @@ BOILERPLATE_TEXT = (
 
 # Credits some sites glue to the end of the last paragraph:
 # "...attended the meeting.Editor/XingWentao", "...。（责任编辑：张三）"
-TRAILING_CREDITS = (
-    r"[(（]?(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*[\w .·'-]{1,40}[)）]?",
-)
+TRAILING_CREDITS = (r"[(（]?(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*[\w .·'-]{1,40}[)）]?",)
 
 # Words one of which every consent-notice sentence below holds: a cheap test
 # before the full patterns.
@@ -134,11 +133,15 @@ CONSENT_WORDS = ("cookie", "consent", "privacy", "personal data", "legitimate", 
 # Sentences of cookie and consent notices: prose, but never an article's. A page
 # whose prose is mostly these is a consent wall.
 CONSENT_TEXT = (
-    r"\b(?:this|our) (?:web ?)?site uses cookies\b", r"\bwe use cookies\b",
-    r"\bwe (?:and our (?:\d+ )?partners )?(?:store|use|process)\b.{0,60}\b(?:cookies|personal data)\b",
+    r"\b(?:this|our) (?:web ?)?site uses cookies\b",
+    r"\bwe use cookies\b",
+    r"\bwe (?:and our (?:\d+ )?partners )?(?:store|use|process)\b.{0,60}"
+    r"\b(?:cookies|personal data)\b",
     r"\b(?:necessary|essential|functional|analytics?|advertising|performance) cookies\b",
-    r"\bcookies? (?:policy|settings|preferences|notice)\b", r"\bwe value your privacy\b",
-    r"\blegitimate interest\b", r"\b(?:accept|reject) all\b",
+    r"\bcookies? (?:policy|settings|preferences|notice)\b",
+    r"\bwe value your privacy\b",
+    r"\blegitimate interest\b",
+    r"\b(?:accept|reject) all\b",
     r"\bmanage (?:options|preferences|consent|settings)\b",
     r"\byou (?:may|can) (?:accept|manage|withdraw)\b.{0,40}\b(?:consent|choices|cookies)\b",
 )
@@ -146,12 +149,16 @@ CONSENT_TEXT = (
 # Short headings that open a comment thread, where an article ends:
 # "Comments (2)", "3 comments", "Leave a Reply", "Post a comment"
 COMMENT_HEADINGS = (
-    r"comments(?:\s*\(\d+\))?", r"\d+\s+(?:comments?|responses?|replies)",
+    r"comments(?:\s*\(\d+\))?",
+    r"\d+\s+(?:comments?|responses?|replies)",
     r"(?:responses|replies)\s*\(\d+\)",
     r"(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)",
-    r"(?:join|start) the (?:discussion|conversation)", r"what do you think\?",
+    r"(?:join|start) the (?:discussion|conversation)",
+    r"what do you think\?",
     r"(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|commenti|reacties)",
-    r"评论(?:\s*[(（]\d+[)）])?", r"コメント(?:\s*[(（]\d+[)）])?", r"댓글",
+    r"评论(?:\s*[(（]\d+[)）])?",
+    r"コメント(?:\s*[(（]\d+[)）])?",
+    r"댓글",
 )
 
 # Classes and ids of the page's own standfirst, dek or summary bullets.
@@ -168,10 +175,22 @@ HIGHLIGHT_WORDS = (
 # Headings of a box of summary bullets shown above the body:
 # <h2>Key points</h2><ul>...</ul>, <h2>この記事のポイント</h2>
 HIGHLIGHT_HEADINGS = (
-    r"key (?:points|takeaways|facts|events)", r"(?:the )?highlights", r"in (?:brief|short)",
-    r"(?:quick )?summary", r"at a glance", r"tl;? ?dr", r"what (?:you need|to) know",
-    r"das wichtigste(?: in kürze)?", r"en bref", r"l'essentiel", r"en resumen", r"in sintesi",
-    r"(?:この記事の)?ポイント", r"要点", r"摘要", r"核心提示",
+    r"key (?:points|takeaways|facts|events)",
+    r"(?:the )?highlights",
+    r"in (?:brief|short)",
+    r"(?:quick )?summary",
+    r"at a glance",
+    r"tl;? ?dr",
+    r"what (?:you need|to) know",
+    r"das wichtigste(?: in kürze)?",
+    r"en bref",
+    r"l'essentiel",
+    r"en resumen",
+    r"in sintesi",
+    r"(?:この記事の)?ポイント",
+    r"要点",
+    r"摘要",
+    r"核心提示",
 )
 
 # Headings that introduce a related-articles list: <h3>Related articles</h3>

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import re
 
-
 from . import patterns, selectors
 from .tree import Element
 
@@ -17,6 +16,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 BOILERPLATE, RELATED, ARTICLE_BODY, AUTHOR, DATE, SOURCE, SECTION, TITLE, CAPTION = (
     1 << n for n in range(9)
 )
+
+
 def _flags_by_word(*groups: tuple[tuple[str, ...], int]) -> dict[str, int]:
     flags: dict[str, int] = {}
     for words, flag in groups:
