@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from .errors import ArchiveError
-from .models import Article, Link, Page, SaveResult, Visit
+from .models import Article, Link, Outcome, Page, SaveResult, Visit
 from .robots import Robots
 from .urls import url_key
 
@@ -136,7 +136,7 @@ class Archive:
 
     def _create_v1(self) -> None:
         db = self.db
-        db["articles"].create(
+        db.table("articles").create(
             {
                 "id": int,
                 "url": str,
@@ -150,19 +150,19 @@ class Archive:
             pk="id",
             not_null={"url", "headline", "body", "content_hash", "version", "first_seen"},
         )
-        db["article_urls"].create(
+        db.table("article_urls").create(
             {"url_key": str, "article_id": int, "url": str},
             pk="url_key",
             foreign_keys=[("article_id", "articles", "id")],
             not_null={"article_id"},
         )
-        db["related_links"].create(
+        db.table("related_links").create(
             {"id": int, "article_id": int, "position": int, "url": str, "text": str},
             pk="id",
             foreign_keys=[("article_id", "articles", "id")],
             not_null={"article_id", "position", "url"},
         )
-        db["versions"].create(
+        db.table("versions").create(
             {
                 "id": int,
                 "article_id": int,
@@ -176,7 +176,7 @@ class Archive:
             foreign_keys=[("article_id", "articles", "id")],
             not_null={"article_id", "version", "content_hash"},
         )
-        db["fetches"].create(
+        db.table("fetches").create(
             {
                 "id": int,
                 "url": str,
@@ -191,13 +191,15 @@ class Archive:
             pk="id",
             not_null={"url", "fetched_at", "outcome"},
         )
-        db["article_urls"].create_index(["article_id"])
-        db["related_links"].create_index(["article_id", "position"], unique=True)
-        db["versions"].create_index(["article_id", "version"], unique=True)
-        db["fetches"].create_index(["url"])
-        db["fetches"].create_index(["fetched_at"])
+        db.table("article_urls").create_index(["article_id"])
+        db.table("related_links").create_index(["article_id", "position"], unique=True)
+        db.table("versions").create_index(["article_id", "version"], unique=True)
+        db.table("fetches").create_index(["url"])
+        db.table("fetches").create_index(["fetched_at"])
         # trigram: finds words inside unspaced Chinese and Japanese text too
-        db["articles"].enable_fts(["headline", "body"], create_triggers=True, tokenize="trigram")
+        db.table("articles").enable_fts(
+            ["headline", "body"], create_triggers=True, tokenize="trigram"
+        )
 
     def _migrate_v2(self) -> None:
         """Crawling: a richer fetch log, validators for conditional GET, host pace, robots.txt."""
@@ -207,32 +209,32 @@ class Archive:
             conn.execute(f"ALTER TABLE fetches ADD COLUMN {column} {kind}")
         for column in ("etag", "last_modified"):
             conn.execute(f"ALTER TABLE article_urls ADD COLUMN {column} TEXT")
-        self.db["hosts"].create(
+        self.db.table("hosts").create(
             {"host": str, "next_allowed_at": str, "slowdown": float, "updated_at": str},
             pk="host",
             not_null={"next_allowed_at", "slowdown"},
         )
-        self.db["robots"].create(
+        self.db.table("robots").create(
             {"origin": str, "fetched_at": str, "expires_at": str, "status": int, "rules": str,
              "error": str},
             pk="origin",
             not_null={"fetched_at", "expires_at"},
         )  # fmt: skip
-        self.db["fetches"].create_index(["outcome"])
+        self.db.table("fetches").create_index(["outcome"])
 
     def _migrate_v3(self) -> None:
         """History: the raw responses (to re-parse without fetching), and leases on URLs
         so that overlapping runs do not fetch the same page twice."""
-        self.db["pages"].create(
+        self.db.table("pages").create(
             {"id": int, "url": str, "final_url": str, "fetched_at": str, "status": int,
              "headers": str, "content_hash": str, "size": int, "content": bytes},
             pk="id",
             not_null={"url", "final_url", "fetched_at", "content_hash", "content"},
         )  # fmt: skip
-        self.db["pages"].create_index(["final_url", "content_hash"], unique=True)
-        self.db["pages"].create_index(["fetched_at"])
+        self.db.table("pages").create_index(["final_url", "content_hash"], unique=True)
+        self.db.table("pages").create_index(["fetched_at"])
         self.db.conn.execute("ALTER TABLE fetches ADD COLUMN page_id INTEGER REFERENCES pages(id)")
-        self.db["leases"].create(
+        self.db.table("leases").create(
             {"url_key": str, "holder": str, "expires_at": str},
             pk="url_key",
             not_null={"holder", "expires_at"},
@@ -255,6 +257,7 @@ class Archive:
         urls = [u for u in (page.url if page else None, article.url, article.canonical_url) if u]
         digest = content_hash(article)
         with self._transaction() as conn:
+            outcome: Outcome
             existing = self._find(conn, urls)
             if existing is None:
                 article_id = self._insert(conn, article, digest, seen_at)

@@ -7,6 +7,7 @@ Everything here parses bytes already fetched; fetching is the caller's.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -59,13 +60,14 @@ def read_feed(data: bytes, url: str) -> list[Entry]:
         link = item.get("link") or next(
             (link.get("href") for link in item.get("links", []) if link.get("href")), None
         )
-        if not link:
+        target = _absolute(url, link) if link else None
+        if not target:
             continue
         published = item.get("published") or item.get("updated") or item.get("created")
         parsed_time = item.get("published_parsed") or item.get("updated_parsed")
         entries.append(
             Entry(
-                url=_absolute(url, link),
+                url=target,
                 published=_struct_time_iso(parsed_time) or parse_date(published),
                 title=item.get("title"),
             )
@@ -82,9 +84,10 @@ def _json_feed(data: bytes, url: str) -> list[Entry]:
     entries = []
     for item in feed.get("items", []) if isinstance(feed, dict) else []:
         link = item.get("url") or item.get("external_url") if isinstance(item, dict) else None
-        if isinstance(link, str):
+        target = _absolute(url, link) if isinstance(link, str) else None
+        if target:
             published = parse_date(item.get("date_published") or item.get("date_modified"))
-            entries.append(Entry(_absolute(url, link), published, item.get("title")))
+            entries.append(Entry(target, published, item.get("title")))
     return [entry for entry in entries if entry.url]
 
 
@@ -164,15 +167,16 @@ def _as_datetime(iso: str | None) -> datetime | None:
 def _child_text(element: etree._Element, name: str, namespace: str = _SITEMAP_NS) -> str | None:
     for child in element.iter(f"{{{namespace}}}{name}", name):
         if child.text and child.text.strip():
-            return child.text.strip()
+            return str(child.text).strip()
     return None
 
 
-def _struct_time_iso(value: object) -> str | None:
+def _struct_time_iso(value: time.struct_time | None) -> str | None:
+    """feedparser's parsed time, always UTC."""
     if not value:
         return None
     try:
-        return datetime(*value[:6], tzinfo=timezone.utc).isoformat()  # type: ignore[index]
+        return datetime(*value[:6], tzinfo=timezone.utc).isoformat()
     except (TypeError, ValueError):
         return None
 

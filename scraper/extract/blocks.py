@@ -248,7 +248,7 @@ class _Walker:
         return None
 
     def _kind(self, element: Element) -> str:
-        tag = element.tag
+        tag = str(element.tag)
         if tag in HEADING_TAGS:
             return tag
         if self.pre_depth:

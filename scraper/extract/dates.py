@@ -108,16 +108,14 @@ def _from_match(match: re.Match[str]) -> str | None:
         first, second = int(groups["first"]), int(groups["second_part"])
         day, month = (first, second) if second <= 12 else (second, first)
     else:
-        month = (
-            _MONTHS.get(groups["monthname"].lower().rstrip("."))
-            if groups.get("monthname")
-            else int(groups["month"])
-        )
-        if month is None:
+        name = groups.get("monthname")
+        number = _MONTHS.get(name.lower().rstrip(".")) if name else int(groups["month"] or 0)
+        if number is None:
             return None
+        month = number
         if groups.get("day") is None:
             return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
-        day = int(groups["day"])
+        day = int(groups["day"] or 0)
     date = _date_text(year, month, day)
     if date is None or groups.get("hour") is None:
         return date
@@ -141,10 +139,11 @@ def _time_text(groups: dict[str, str | None]) -> str:
     if hour > 23 or minute > 59:
         return ""
     text = f"T{hour:02d}:{minute:02d}"
-    if groups.get("second") is not None:
-        text += f":{int(groups['second']):02d}"
-        if groups.get("fraction"):
-            text += "." + groups["fraction"][1:7]  # as given, to the microsecond
+    second, fraction = groups.get("second"), groups.get("fraction")
+    if second is not None:
+        text += f":{int(second):02d}"
+        if fraction:
+            text += "." + fraction[1:7]  # as given, to the microsecond
     return text + _zone_text(groups.get("zone"))
 
 

@@ -59,12 +59,13 @@ def codec_name(label: str | None) -> str | None:
 
 def sniff_encoding(data: bytes, declared: str | None = None) -> str:
     """The codec to read `data` with; `declared` is the HTTP header's charset."""
-    for bom, name in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return name
+            return bom_codec
     head = data[:_PRESCAN_BYTES]
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    for label in (declared, match.group(1).decode("ascii") if match else None):
+    meta_label = match.group(1).decode("ascii") if match else None
+    for label in (declared, meta_label):
         name = codec_name(label)
         if name is None:
             continue

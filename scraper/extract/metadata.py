@@ -326,13 +326,14 @@ def _visible_date(src: _Sources) -> str | None:
 
 
 def _modified(src: _Sources) -> tuple[str | None, str]:
-    for read, origin in (
+    sources: tuple[tuple[Callable[[], str | None], str], ...] = (
         (lambda: jsonld.value_text(src.ld("dateModified")), "json-ld"),
         (lambda: src.meta.get("article:modified_time") or src.meta.get("og:updated_time"),
          "opengraph"),
         (lambda: src.first_meta(_MODIFIED_META), "meta"),
         (lambda: src.itemprop("dateModified"), "microdata"),
-    ):  # fmt: skip
+    )  # fmt: skip
+    for read, origin in sources:
         date = parse_date(read())
         if date:
             return date, origin

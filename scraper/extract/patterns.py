@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+_Trie = dict[str, "_Trie"]
+
 
 def _trie(words: Iterable[str]) -> str:
     """One regex alternative for many words, shared prefixes factored out.
@@ -12,14 +14,14 @@ def _trie(words: Iterable[str]) -> str:
     Python's re tries alternatives one by one; a trie lets it reject a name after
     one or two characters, which matters when every class name is checked.
     """
-    root: dict[str, dict] = {}
+    root: _Trie = {}
     for word in words:
         node = root
         for char in word.lower():
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: _Trie) -> str:
         branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
