@@ -10,6 +10,7 @@ from .errors import (
     FetchError,
     GatedError,
     HTTPStatusError,
+    NotAnArticle,
     RescheduledError,
     ScrapeError,
     SkippedError,
@@ -17,7 +18,7 @@ from .errors import (
 from .extract import extract
 from .fetch import fetch
 from .models import Article, Link, Page, SaveResult, Visit
-from .pipeline import scrape
+from .pipeline import reparse, scrape
 
 __all__ = [
     "Archive",
@@ -28,6 +29,7 @@ __all__ = [
     "GatedError",
     "HTTPStatusError",
     "Link",
+    "NotAnArticle",
     "Page",
     "Policy",
     "RescheduledError",
@@ -39,5 +41,6 @@ __all__ = [
     "crawl",
     "extract",
     "fetch",
+    "reparse",
     "scrape",
 ]  # fmt: skip

@@ -28,6 +28,7 @@ from .errors import (
     FetchError,
     GatedError,
     HTTPStatusError,
+    NotAnArticle,
     RescheduledError,
     ScrapeError,
     SkippedError,
@@ -369,6 +370,13 @@ class Crawler:
             return _Done(job, fetched_at, page.elapsed, page=page)
         try:
             article = extract(page.content, page.final_url, charset=page.charset)
+        except NotAnArticle as exc:
+            # A consent wall stands where the article is: the page is gated, not missing.
+            error: ScrapeError = exc
+            if exc.kind == "consent-wall":
+                error = GatedError(str(exc), url=job.url, status=page.status,
+                                   final_url=page.final_url)  # fmt: skip
+            return _Done(job, fetched_at, page.elapsed, page=page, error=error)
         except ExtractError as exc:
             return _Done(job, fetched_at, page.elapsed, page=page, error=exc)
         return _Done(job, fetched_at, page.elapsed, page=page, article=article)

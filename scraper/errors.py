@@ -76,5 +76,14 @@ class ExtractError(ScrapeError):
     """The page is not an article, or holds no readable text."""
 
 
+class NotAnArticle(ExtractError):
+    """The page is something else: `kind` says what ("home-page", "index", "search",
+    "consent-wall", "too-little-text")."""
+
+    def __init__(self, message: str, *, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 class ArchiveError(ScrapeError):
     """The archive file cannot be opened or written (read-only, disk full...)."""

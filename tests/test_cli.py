@@ -164,3 +164,13 @@ def test_installed_console_script(httpserver: HTTPServer, in_tmp: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr.startswith("inserted")
     assert sqlite_utils.Database(in_tmp / "archive.db")["articles"].count == 1
+
+
+def test_a_consent_wall_is_gated_not_archived(httpserver: HTTPServer, in_tmp: Path) -> None:
+    wall = serve(httpserver, "/news/story", fixture_html("cookie_consent_wall"))
+    result = run(wall)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"gated {wall}: not an article: a cookie-consent wall")
+    db = sqlite_utils.Database(in_tmp / "archive.db")
+    assert db["articles"].count == 0
+    assert [r["outcome"] for r in db.query("select outcome from fetches")] == ["gated"]

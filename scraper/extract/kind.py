@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-from ..errors import ExtractError
+from ..errors import NotAnArticle
 from .body import Body
 from .jsonld import ARTICLE_TYPES
 from .metadata import Metadata
@@ -18,39 +18,37 @@ _SEARCH_PATH = re.compile(r"(?:^|/)(?:search|suche|recherche|buscar|busca|cerca)
 _SEARCH_PARAMS = frozenset(("q", "s", "query", "search", "keyword", "keywords", "k"))
 
 
-class NotAnArticle(ExtractError):
-    """The page is a home page, an index, a search page or a wall."""
-
-
 def refuse_non_article(meta: Metadata, body: Body, url: str) -> None:
     """Raise NotAnArticle, naming what the page is, when it is not one article."""
-    reason = _what_else(meta, body, url)
-    if reason:
-        raise NotAnArticle(f"not an article: {reason}")
+    found = _what_else(meta, body, url)
+    if found:
+        kind, reason = found
+        raise NotAnArticle(f"not an article: {reason}", kind=kind)
 
 
-def _what_else(meta: Metadata, body: Body, url: str) -> str | None:
+def _what_else(meta: Metadata, body: Body, url: str) -> tuple[str, str] | None:
     prose = [block for block in body.blocks if block.is_prose]
     weight = sum(block.weight for block in prose)
     if weight < _MIN_PROSE and body.notices >= _MIN_PROSE:
-        return "a cookie-consent wall"
+        return "consent-wall", "a cookie-consent wall"
     if not meta.page_types & ARTICLE_TYPES:
         if "SearchResultsPage" in meta.page_types or _is_search_url(url):
-            return "a search results page"
+            return "search", "a search results page"
         path = urlsplit(url).path
         home = meta.og_type in (None, "website") or "WebSite" in meta.page_types
         if path in ("", "/") and home:
-            return "a home page"
+            return "home-page", "a home page"
         if meta.page_types & {"CollectionPage", "ItemList"} or (
             body.teasers >= _MIN_TEASERS
             and body.prose_before_teasers < _MIN_LEAD_PROSE
             and body.prose < body.teasers * _MAX_PROSE_PER_TEASER
         ):
-            return "a section or index page listing other pages"
+            return "index", "a section or index page listing other pages"
     # Short articles exist (a brief, a list): count all their plain text.
     plain = sum(b.weight - b.link_weight for b in body.blocks if b.kind != "caption")
     if weight < _MIN_PROSE and plain < _MIN_PROSE:
-        return "the page has too little text" if plain else "the page has no readable text"
+        reason = "the page has too little text" if plain else "the page has no readable text"
+        return "too-little-text", reason
     return None
 
 
