@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -50,3 +51,30 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _not_found_by_default(httpserver: HTTPServer) -> None:
     """An unknown path is a 404, as on a real site (the plugin's default is 500)."""
     httpserver.no_handler_status_code = 404
+
+
+def make_old_archive(path: Path, version: int) -> None:
+    """An archive as version `version` of scrape left it: one article and one fetch."""
+    import sqlite_utils
+
+    from scraper import Archive
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    old = Archive.__new__(Archive)
+    old.db = sqlite_utils.Database(conn)
+    old._create_v1()
+    if version >= 2:
+        old._migrate_v2()
+    conn.execute(
+        "INSERT INTO articles (url, headline, body, content_hash, version, first_seen)"
+        " VALUES ('https://example.com/a', 'Old', 'Old body', 'x', 1, '2024-01-01T00:00:00+00:00')"
+    )
+    conn.execute(
+        "INSERT INTO versions (article_id, version, content_hash, body) VALUES (1, 1, 'x', 'Old body')"
+    )
+    conn.execute(
+        "INSERT INTO fetches (url, fetched_at, outcome, status, article_id)"
+        " VALUES ('https://example.com/a', '2024-01-01T00:00:00+00:00', 'inserted', 200, 1)"
+    )
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()

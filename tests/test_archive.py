@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from scraper import Archive, ArchiveError, Article, Link
-from scraper.archive import SCHEMA_VERSION, Page
+from scraper import Archive, ArchiveError, Article, Link, Page
+from scraper.archive import SCHEMA_VERSION
 from scraper.robots import Robots
+
+from .conftest import make_old_archive
 
 BODY = "First paragraph of the story, long enough to be prose.\n\nSecond paragraph follows here."
 
@@ -195,27 +197,9 @@ def test_file_is_consistent_and_queryable_by_sqlite_utils(archive: Archive) -> N
 # -- schema version 2: crawling ---------------------------------------------------------
 
 
-def make_v1_archive(path: Path) -> None:
-    """An archive as version 1 of scrape left it, with an article and a fetch logged."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    version_1 = Archive.__new__(Archive)
-    version_1.db = sqlite_utils.Database(conn)
-    version_1._create_v1()
-    conn.execute(
-        "INSERT INTO articles (url, headline, body, content_hash, version, first_seen)"
-        " VALUES ('https://example.com/a', 'Old', 'Old body', 'x', 1, '2024-01-01T00:00:00+00:00')"
-    )
-    conn.execute(
-        "INSERT INTO fetches (url, fetched_at, outcome, status, article_id)"
-        " VALUES ('https://example.com/a', '2024-01-01T00:00:00+00:00', 'inserted', 200, 1)"
-    )
-    conn.execute("PRAGMA user_version = 1")
-    conn.close()
-
-
 def test_a_version_1_archive_is_upgraded_in_place(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
-    make_v1_archive(path)
+    make_old_archive(path, 1)
     with Archive(path) as archive:
         assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert rows(archive, "select headline from articles") == [{"headline": "Old"}]

@@ -19,6 +19,8 @@ from werkzeug import Request, Response
 from scraper import Archive, ArchiveError, Article, Link
 from scraper.archive import SCHEMA_VERSION
 
+from .conftest import make_old_archive
+
 SCRAPE = Path(sys.executable).with_name("scrape")
 PARAGRAPH = (
     "The council met on Tuesday to discuss the harbour plan, and members agreed to publish "
@@ -152,27 +154,9 @@ def _assert_whole(path: Path) -> None:
         conn.close()
 
 
-def make_v2_archive(path: Path) -> None:
-    """An archive as version 2 of scrape left it."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    old = Archive.__new__(Archive)
-    old.db = sqlite_utils.Database(conn)
-    old._create_v1()
-    old._migrate_v2()
-    conn.execute(
-        "INSERT INTO articles (url, headline, body, content_hash, version, first_seen)"
-        " VALUES ('https://example.com/a', 'Old', 'Old body', 'x', 1, '2024-01-01T00:00:00+00:00')"
-    )
-    conn.execute(
-        "INSERT INTO versions (article_id, version, content_hash, body) VALUES (1, 1, 'x', 'Old body')"
-    )
-    conn.execute("PRAGMA user_version = 2")
-    conn.close()
-
-
 def test_a_version_2_archive_is_upgraded_in_place(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
-    make_v2_archive(path)
+    make_old_archive(path, 2)
     with Archive(path) as archive:
         assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert {"pages", "leases"} <= set(archive.db.table_names())
