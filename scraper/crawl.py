@@ -366,6 +366,9 @@ class Crawler:
             )  # fmt: skip
         except FetchError as exc:
             return _Done(job, fetched_at, time.monotonic() - started, error=exc)
+        except Exception as exc:  # a URL's outcome is never lost to an unforeseen error
+            failure = FetchError(f"cannot fetch: {type(exc).__name__}: {exc}", url=job.url)
+            return _Done(job, fetched_at, time.monotonic() - started, error=failure)
         if page.status == 304:
             return _Done(job, fetched_at, page.elapsed, page=page)
         try:

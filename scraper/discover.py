@@ -11,7 +11,6 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urldefrag, urljoin
 
 import feedparser
 from lxml import etree
@@ -19,7 +18,7 @@ from protego import Protego
 
 from .extract.dates import parse_date
 from .extract.parse import parse_html
-from .urls import BadURL, check_url
+from .urls import join_url
 
 FEED_TYPES = (
     "application/rss+xml", "application/atom+xml", "application/feed+json",
@@ -60,7 +59,7 @@ def read_feed(data: bytes, url: str) -> list[Entry]:
         link = item.get("link") or next(
             (link.get("href") for link in item.get("links", []) if link.get("href")), None
         )
-        target = _absolute(url, link) if link else None
+        target = join_url(url, link) if link else None
         if not target:
             continue
         published = item.get("published") or item.get("updated") or item.get("created")
@@ -84,7 +83,7 @@ def _json_feed(data: bytes, url: str) -> list[Entry]:
     entries = []
     for item in feed.get("items", []) if isinstance(feed, dict) else []:
         link = item.get("url") or item.get("external_url") if isinstance(item, dict) else None
-        target = _absolute(url, link) if isinstance(link, str) else None
+        target = join_url(url, link) if isinstance(link, str) else None
         if target:
             published = parse_date(item.get("date_published") or item.get("date_modified"))
             entries.append(Entry(target, published, item.get("title")))
@@ -97,7 +96,7 @@ def read_sitemap(data: bytes, url: str) -> Sitemap:
     if not stripped.startswith(b"<"):
         # A text sitemap: one full URL a line (sitemaps.org), anything else ignored.
         lines = (line.strip() for line in stripped.decode("utf-8", "replace").splitlines())
-        found = (_absolute(url, line) for line in lines if line.startswith(("http://", "https://")))
+        found = (join_url(url, line) for line in lines if line.startswith(("http://", "https://")))
         return Sitemap(tuple(Entry(u) for u in found if u), ())
     try:
         root = etree.fromstring(stripped, etree.XMLParser(recover=True, resolve_entities=False))
@@ -109,7 +108,7 @@ def read_sitemap(data: bytes, url: str) -> Sitemap:
     for element in root:
         name = etree.QName(element).localname if isinstance(element.tag, str) else ""
         loc = _child_text(element, "loc")
-        target = _absolute(url, loc) if loc else None
+        target = join_url(url, loc) if loc else None
         if not target:
             continue
         if name == "sitemap":
@@ -129,7 +128,7 @@ def feeds_in_page(html: bytes, url: str) -> list[str]:
     found = []
     for link in _ALTERNATES(root):
         kind = (link.get("type") or "").split(";")[0].strip().lower()
-        target = _absolute(url, link.get("href"))
+        target = join_url(url, link.get("href"))
         if kind in FEED_TYPES and target and target not in found:
             found.append(target)
     return found
@@ -178,13 +177,4 @@ def _struct_time_iso(value: time.struct_time | None) -> str | None:
     try:
         return datetime(*value[:6], tzinfo=timezone.utc).isoformat()
     except (TypeError, ValueError):
-        return None
-
-
-def _absolute(base: str, link: str | None) -> str | None:
-    if not link or not link.strip():
-        return None
-    try:
-        return check_url(urldefrag(urljoin(base, link.strip()))[0])
-    except BadURL:
         return None

@@ -170,7 +170,11 @@ def _follow_redirects(url: str, get: _Get, deadline: float, reached: _Reached) -
         location = get.session.get_redirect_target(response) or ""
         cookies_set += "set-cookie" in response.headers
         response.close()  # its body is never read: no bomb hides in a redirect
-        target = requests.utils.requote_uri(urljoin(current, location))
+        try:
+            target = requests.utils.requote_uri(urljoin(current, location))
+        except ValueError:
+            raise FetchError(f"bad redirect: {location!r} is not a URL", url=url,
+                             final_url=current) from None  # fmt: skip
         _check_hop(url, target, get.allow_private)
         state = (target, cookies_set)
         if state in seen:

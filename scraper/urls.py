@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
@@ -36,6 +36,17 @@ def check_url(url: str) -> str:
     if not parts.hostname:
         raise BadURL("bad URL: no host name")
     return url
+
+
+def join_url(base: str, link: str | None) -> str | None:
+    """`link` made absolute against `base`, without its fragment; None when it is not a
+    usable http(s) URL (a template such as "https://[domain]/x" included)."""
+    if not link or not link.strip():
+        return None
+    try:
+        return check_url(urldefrag(urljoin(base, link.strip()))[0])
+    except (BadURL, ValueError):
+        return None
 
 
 def url_key(url: str) -> str:

@@ -74,3 +74,34 @@ def test_right_to_left_text_is_kept_in_order() -> None:
     article = extract(data, URL)
     assert arabic in article.body.split("\n\n")
     assert article.language == "ar"
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "body"),
+    [
+        # templates left in by a CMS: URLs that urljoin refuses
+        ("template urls", '<meta property="og:image" content="https://[domain]/img.jpg">'
+         '<link rel="canonical" href="http://[bad/"><base href="https://[x]/">', ""),
+        ("text codec only", '<meta charset="base64">', ""),
+        ("undefined codec", '<meta charset="undefined">', ""),
+        ("deep JSON-LD", '<script type="application/ld+json">' + "[" * 50_000 + "]" * 50_000
+         + "</script>", ""),
+        ("related link template", "", '<div class="related"><h3>Related stories</h3>'
+         '<a href="https://[x]/a">A related title that is long</a>'
+         '<a href="/b">Another related title here</a></div>'),
+    ],
+)  # fmt: skip
+def test_hostile_markup_is_read_around(name: str, head: str, body: str) -> None:
+    data = page("<article><h1>Harbour plan</h1>" + PARAGRAPH * 4 + "</article>" + body,
+                head=head + "<title>Harbour plan</title>")  # fmt: skip
+    article = extract(data, URL)
+    assert article.body.startswith("The council met on Tuesday"), name
+    assert article.image is None and article.canonical_url is None
+    assert all(link.url.startswith("https://example.com/") for link in article.related)
+
+
+def test_a_hidden_body_is_an_anti_flicker_trick_not_a_hidden_page() -> None:
+    data = page("<article><h1>Harbour plan</h1>" + PARAGRAPH * 4 + "</article>").replace(
+        b"<body>", b'<body style="visibility:hidden">'
+    )
+    assert extract(data, URL).body.startswith("The council met on Tuesday")

@@ -21,8 +21,18 @@ def extract(html: bytes | str, url: str, *, charset: str | None = None) -> Artic
     """Extract the article of one page.
 
     `charset` is the HTTP header's, when the page came over HTTP. Raises
-    ExtractError for a page that is not an article or holds no text.
+    ExtractError for a page that is not an article or holds no text, and for any
+    page the parser cannot read: whatever the bytes, never another exception.
     """
+    try:
+        return _extract(html, url, charset)
+    except ExtractError:
+        raise
+    except (Exception, RecursionError) as exc:  # a parser bug must not stop a crawl
+        raise ExtractError(f"cannot extract the page: {type(exc).__name__}: {exc}") from exc
+
+
+def _extract(html: bytes | str, url: str, charset: str | None) -> Article:
     root = parse_html(html, charset=charset)
     survey = Survey(root)
     meta = read_metadata(root, url, survey)

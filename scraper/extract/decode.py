@@ -50,9 +50,13 @@ def codec_name(label: str | None) -> str | None:
     if not label:
         return None
     try:
-        name = codecs.lookup(label.strip().lower()).name
+        info = codecs.lookup(label.strip().lower())
     except LookupError:
         return None
+    # base64, rot13, hex... are codecs too, but not text encodings
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return None
+    name = info.name
     name = name.replace("-", "_")
     return _SUPERSETS.get(name, name)
 

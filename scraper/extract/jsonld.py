@@ -63,26 +63,31 @@ def _load(text: str) -> Any:
     text = _unwrap(text)
     try:
         return json.loads(text)
+    except RecursionError:
+        return None  # nested deeper than Python's stack: not metadata anyone wrote
     except ValueError:
         pass
     # Common slips: trailing commas and raw newlines inside strings.
     repaired = _CONTROL.sub(" ", _TRAILING_COMMA.sub(r"\1", text))
     try:
         return json.loads(repaired)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:
-    """Every object in a JSON-LD document, @graph and nested lists flattened."""
-    if isinstance(data, list):
-        for item in data:
-            yield from _objects(item)
-    elif isinstance(data, dict):
-        yield data
-        graph = data.get("@graph")
-        if graph is not None:
-            yield from _objects(graph)
+    """Every object in a JSON-LD document, @graph and nested lists flattened (without
+    recursion: a hostile page may nest lists thousands deep)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if graph is not None:
+                stack.append(graph)
 
 
 def types_of(obj: dict[str, Any]) -> set[str]:

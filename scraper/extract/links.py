@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag
 
 from lxml import etree
 
 from ..models import Link
+from ..urls import join_url
 from . import patterns, selectors
 from .blocks import clean_text
 from .survey import Survey
@@ -27,7 +28,7 @@ _UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\u
 
 def find_related(root: Element, url: str, survey: Survey) -> list[Link]:
     """Links of the page's related-article blocks, in page order, absolute, deduplicated."""
-    base = urljoin(url, (_BASE(root) or [url])[0])
+    base = join_url(url, (_BASE(root) or [url])[0]) or url
     page = urldefrag(url)[0]
     headline = _FIRST_H1(root)
     article = set(headline[0].iterancestors()) if headline else set()
@@ -101,8 +102,8 @@ def _link(anchor: Element, base: str) -> Link | None:
     href = (anchor.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return None
-    url = urldefrag(urljoin(base, href))[0]
-    if not url.startswith(("http://", "https://")):
+    url = join_url(base, href)
+    if url is None:
         return None
     text = clean_text(text_of(anchor)) or clean_text(anchor.get("title", ""))
     if len(text) < _MIN_TEXT:

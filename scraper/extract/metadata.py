@@ -10,10 +10,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..urls import join_url
 from . import jsonld
 from .blocks import clean_text
 from .byline import clean_names, dedupe
@@ -406,7 +407,7 @@ def _canonical(src: _Sources) -> tuple[str | None, str]:
         (src.meta.get("og:url"), "opengraph"),
         (jsonld.value_text(src.ld("url") or src.ld("mainEntityOfPage")), "json-ld"),
     ):
-        url = _absolute(src.url, value)
+        url = join_url(src.url, value)
         if url and _plausible_canonical(src.url, url):
             return url, origin
     return None, ""
@@ -425,7 +426,7 @@ def _image(src: _Sources) -> tuple[str | None, str]:
         (src.first_meta(_IMAGE_META[3:]), "meta"),
         ((_IMAGE_LINK(src.root) or [None])[0], "page"),
     ):
-        url = _absolute(src.url, value)
+        url = join_url(src.url, value)
         if url:
             return url, origin
     return None, ""
@@ -437,13 +438,6 @@ def _description(src: _Sources) -> tuple[str | None, str]:
         return clean_text(value), "json-ld"
     value = src.first_meta(_DESCRIPTION_META)
     return (value, "meta") if value else (None, "")
-
-
-def _absolute(base: str, value: str | None) -> str | None:
-    if not value or not value.strip():
-        return None
-    url = urljoin(base, value.strip())
-    return url if url.startswith(("http://", "https://")) else None
 
 
 def _strip_site_name(headline: str, site_name: str | None) -> str:

@@ -103,9 +103,11 @@ class Survey:
                     known = names.get(value)
                     flags |= name_flags(value) if known is None else known
                 elif key == "hidden" or (key == "style" and _HIDDEN_STYLE.search(value)):
-                    self.hidden.append(element)
-                    flags = 0
-                    break
+                    # A hidden <body> is an anti-flicker trick: scripts show it at once.
+                    if element.tag not in _NEVER_BOILERPLATE:
+                        self.hidden.append(element)
+                        flags = 0
+                        break
                 elif key == "role":
                     if value in _FURNITURE_ROLES:
                         flags |= BOILERPLATE
