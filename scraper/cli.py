@@ -8,6 +8,7 @@ error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -46,7 +47,7 @@ FAILURES = ("gated", "failed")
 
 @dataclass
 class Settings:
-    db: str = DEFAULT_PATH
+    db: str | None = None  # --db; see archive_path
     as_json: bool = False
     quiet: bool = False
     input: tuple[IO[str], ...] = ()
@@ -60,13 +61,21 @@ class Settings:
     ignore_robots: bool | None = None
     allow_private: bool | None = None
 
+    @property
+    def archive_path(self) -> str:
+        """--db wherever it was given, else $SCRAPE_DB, else archive.db here.
+
+        The environment is read here, not by the option: an option that reads it
+        would fill the subcommand's copy and override a --db given before it."""
+        return self.db or os.environ.get("SCRAPE_DB") or DEFAULT_PATH
+
     def policy(self) -> Policy:
         given = {f.name: getattr(self, f.name) for f in fields(Policy)}
         return Policy(**{name: value for name, value in given.items() if value is not None})
 
 
 _OPTIONS = [
-    click.option("--db", envvar="SCRAPE_DB", type=click.Path(dir_okay=False),
+    click.option("--db", type=click.Path(dir_okay=False),
                  help=f"Archive file (default {DEFAULT_PATH}, or $SCRAPE_DB)."),
     click.option("--json", "as_json", is_flag=True, default=None,
                  help="Print one JSON object per URL on stdout."),
@@ -189,7 +198,7 @@ def _follow(
         click.echo(f"warning: {problem}", err=True)
     entries = discover.since(listing.entries, since)
     try:
-        with Archive(options.db) as archive:
+        with Archive(options.archive_path) as archive:
             new = [e.url for e in entries if archive.article_id_for(e.url) is None]
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -211,7 +220,7 @@ def _crawl_and_report(ctx: click.Context, options: Settings, listed: list[str]) 
     tally: Counter[str] = Counter()
     started = time.monotonic()
     try:
-        with Archive(options.db) as archive, Progress.on_stderr(len(unique), options) as progress:
+        with Archive(options.archive_path) as archive, Progress.on_stderr(len(unique), options) as progress:
             for visit in crawl(unique, archive=archive, policy=policy):
                 tally[SUMMARY[visit.outcome]] += 1
                 with progress.paused():
@@ -237,7 +246,7 @@ def history(ctx: click.Context, url: str, **given: Any) -> None:
     with _archive(options) as archive:
         versions = archive.history(url)
     if not versions:
-        raise click.ClickException(f"{url} is not in the archive {options.db}")
+        raise click.ClickException(f"{url} is not in the archive {options.archive_path}")
     for row in versions:
         if options.as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -259,7 +268,7 @@ def diff(ctx: click.Context, url: str, versions: tuple[int, ...], **given: Any) 
     with _archive(options) as archive:
         kept = archive.history(url)
         if not kept:
-            raise click.ClickException(f"{url} is not in the archive {options.db}")
+            raise click.ClickException(f"{url} is not in the archive {options.archive_path}")
         if not versions and len(kept) < 2:
             click.echo(f"{url} has one version: nothing to compare", err=True)
             return
@@ -371,7 +380,7 @@ def export(ctx: click.Context, format_: str, output: str | None, **given: Any) -
 @contextmanager
 def _archive(options: Settings) -> Iterator[Archive]:
     try:
-        with Archive(options.db) as archive:
+        with Archive(options.archive_path) as archive:
             yield archive
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -174,3 +174,13 @@ def test_a_consent_wall_is_gated_not_archived(httpserver: HTTPServer, in_tmp: Pa
     db = sqlite_utils.Database(in_tmp / "archive.db")
     assert db["articles"].count == 0
     assert [r["outcome"] for r in db.query("select outcome from fetches")] == ["gated"]
+
+
+def test_db_given_before_the_subcommand_beats_the_environment(httpserver: HTTPServer, in_tmp: Path) -> None:
+    url = serve(httpserver, SEED, fixture_html("seetao_article"))
+    env = {"SCRAPE_DB": str(in_tmp / "env.db")}
+    assert run("--db", "given.db", url, env=env).exit_code == 0
+    assert run("--db", "given2.db", "get", url, env=env).exit_code == 0
+    assert sqlite_utils.Database(in_tmp / "given.db")["articles"].count == 1
+    assert sqlite_utils.Database(in_tmp / "given2.db")["articles"].count == 1
+    assert not (in_tmp / "env.db").exists()
