@@ -55,6 +55,11 @@ def _iso(when: datetime | None) -> str | None:
     return None if when is None else when.isoformat(timespec="seconds")
 
 
+def _precise(when: datetime) -> str:
+    """A fetch time to the millisecond: two downloads in one second stay in order."""
+    return when.isoformat(timespec="milliseconds")
+
+
 def _time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
@@ -126,6 +131,9 @@ class Archive:
         if version >= SCHEMA_VERSION:
             return
         with self._transaction():
+            # Read again under the write lock: a run started at the same moment (two
+            # cron lines at :00) may have upgraded the file meanwhile.
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version < 1:
                 self._create_v1()
             if version < 2:
@@ -329,7 +337,9 @@ class Archive:
         assignments = ", ".join(f"{column} = ?" for column in values)
         conn.execute(
             f"UPDATE articles SET url = ?, {assignments}, content_hash = ?, version = ?,"
-            " last_seen = ?, last_changed = ? WHERE id = ?",
+            # a re-parse of an older kept page moves neither time backwards
+            " last_seen = max(coalesce(last_seen, ''), ?),"
+            " last_changed = max(coalesce(last_changed, ''), ?) WHERE id = ?",
             [article.url, *values.values(), digest, version, seen_at, seen_at, article_id],
         )
         self._add_version(conn, article_id, version, article, digest, seen_at)
@@ -383,11 +393,16 @@ class Archive:
             (page.final_url, digest),
         ).fetchone()
         if row is not None:
+            # the same bytes again: this is now the latest response of the page
+            conn.execute(
+                "UPDATE pages SET fetched_at = max(fetched_at, ?) WHERE id = ?",
+                (_precise(page.fetched_at), row[0]),
+            )
             return int(row[0])
         cursor = conn.execute(
             "INSERT INTO pages (url, final_url, fetched_at, status, headers, content_hash, size,"
             " content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (page.url, page.final_url, _iso(page.fetched_at), page.status,
+            (page.url, page.final_url, _precise(page.fetched_at), page.status,
              json.dumps(dict(page.headers)), digest, len(page.content),
              zlib.compress(page.content, 6)),
         )  # fmt: skip
@@ -419,6 +434,12 @@ class Archive:
                     (key, holder, expires),
                 )
         return busy
+
+    def renew(self, holder: str, *, now: datetime) -> None:
+        """Extend the run `holder`'s leases: a long run keeps its URLs to the end."""
+        expires = _iso(now + timedelta(seconds=_LEASE_SECONDS))
+        with self._transaction() as conn:
+            conn.execute("UPDATE leases SET expires_at = ? WHERE holder = ?", (expires, holder))
 
     def release_all(self, holder: str) -> None:
         """Give up every lease of the run `holder` (it is ending)."""
@@ -528,8 +549,9 @@ class Archive:
         keys = {url_key(url) for url in urls}
         rows = self.db.execute(
             "SELECT p.id, p.url, p.final_url, p.fetched_at, p.status, p.headers FROM pages p"
-            " WHERE p.fetched_at >= ? AND p.id = (SELECT max(q.id) FROM pages q"
-            " WHERE q.final_url = p.final_url) ORDER BY p.fetched_at, p.id",
+            " WHERE p.fetched_at >= ? AND p.id = (SELECT q.id FROM pages q"
+            " WHERE q.final_url = p.final_url ORDER BY q.fetched_at DESC, q.id DESC LIMIT 1)"
+            " ORDER BY p.fetched_at, p.id",
             (_iso(since) or "",),
         ).fetchall()
         for page_id, url, final_url, fetched_at, status, headers in rows:

@@ -220,7 +220,10 @@ def _crawl_and_report(ctx: click.Context, options: Settings, listed: list[str]) 
     tally: Counter[str] = Counter()
     started = time.monotonic()
     try:
-        with Archive(options.archive_path) as archive, Progress.on_stderr(len(unique), options) as progress:
+        with (
+            Archive(options.archive_path) as archive,
+            Progress.on_stderr(len(unique), options) as progress,
+        ):
             for visit in crawl(unique, archive=archive, policy=policy):
                 tally[SUMMARY[visit.outcome]] += 1
                 with progress.paused():

@@ -41,6 +41,9 @@ from .robots import Robots, agent_token, fetch_robots, origin_of
 from .urls import BadURL, check_url, unique_urls
 
 
+RENEW_LEASES = 600.0  # seconds between extensions of a run's leases (they last an hour)
+
+
 @dataclass(frozen=True)
 class Policy:
     """How a crawl behaves; each field is the command-line option of the same name."""
@@ -119,6 +122,7 @@ class Crawler:
         self.agent = agent_token(policy.user_agent)
         # Names this run in the archive's leases, so overlapping runs share the work.
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._renewed = time.monotonic()
         self._robots: dict[str, Robots] = {}
         self._hosts: dict[str, _Host] = {}
         self._ready: list[tuple[float, int, str]] = []  # heap of (ready_at, order, host key)
@@ -290,6 +294,9 @@ class Crawler:
     ) -> None:
         """Leave the host alone for `seconds`, here and, through the archive, in the next run."""
         host.ready_at = now + seconds
+        if now - self._renewed > RENEW_LEASES:
+            self.archive.renew(self.holder, now=_utcnow())
+            self._renewed = now
         next_allowed_at = until or _utcnow() + timedelta(seconds=seconds)
         self.archive.save_host(host.key, next_allowed_at=next_allowed_at,
                                slowdown=host.pace.slowdown)  # fmt: skip

@@ -176,7 +176,9 @@ def test_a_consent_wall_is_gated_not_archived(httpserver: HTTPServer, in_tmp: Pa
     assert [r["outcome"] for r in db.query("select outcome from fetches")] == ["gated"]
 
 
-def test_db_given_before_the_subcommand_beats_the_environment(httpserver: HTTPServer, in_tmp: Path) -> None:
+def test_db_given_before_the_subcommand_beats_the_environment(
+    httpserver: HTTPServer, in_tmp: Path
+) -> None:
     url = serve(httpserver, SEED, fixture_html("seetao_article"))
     env = {"SCRAPE_DB": str(in_tmp / "env.db")}
     assert run("--db", "given.db", url, env=env).exit_code == 0

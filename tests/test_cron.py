@@ -193,3 +193,17 @@ def test_leases_of_a_dead_run_are_taken_over(tmp_path: Path) -> None:
         assert archive.claim(
             ["https://example.com/a"], "other:1:x", now=now, alive=holder_alive
         ) == {"https://example.com/a"}
+
+
+def test_a_long_run_keeps_its_leases(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    with Archive(tmp_path / "archive.db") as archive:
+        start_time = datetime.now(timezone.utc)
+        assert archive.claim(["https://example.com/a"], "me:1:x", now=start_time) == set()
+        later = start_time + timedelta(minutes=50)
+        archive.renew("me:1:x", now=later)
+        # another run, 90 minutes after the first began, still finds the URL taken
+        assert archive.claim(
+            ["https://example.com/a"], "you:2:y", now=later + timedelta(minutes=40)
+        ) == {"https://example.com/a"}

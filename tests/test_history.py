@@ -162,3 +162,26 @@ def test_export_formats(httpserver: HTTPServer, in_tmp: Path) -> None:
     assert run("export", "--format", "markdown", "-o", "md").exit_code == 0
     (markdown,) = (in_tmp / "md").iterdir()
     assert markdown.read_text("utf-8").startswith('---\nheadline: "Harbour plan"\n')
+
+
+def test_reparse_reads_the_latest_download_even_when_it_repeats_an_older_one(
+    httpserver: HTTPServer, in_tmp: Path
+) -> None:
+    first, second = page("Headline A", [FIRST, SECOND]), page("Headline B", [FIRST, SECOND])
+    url = serve(httpserver, "/story", first)
+    run(url)
+    republish(httpserver, "/story", second)
+    run(url)
+    republish(httpserver, "/story", first)  # an A/B test flips back to A
+    run(url)
+    db = sqlite_utils.Database(in_tmp / "archive.db")
+    assert db["pages"].count == 2  # the same bytes are kept once
+    assert [v["headline"] for v in versions(in_tmp / "archive.db")] == [
+        "Headline A",
+        "Headline B",
+        "Headline A",
+    ]
+    last_seen = next(db.query("select last_seen from articles"))["last_seen"]
+    result = run("reparse")
+    assert f"unchanged {url}" in result.stderr  # A is the latest, and A is what is archived
+    assert next(db.query("select last_seen from articles"))["last_seen"] == last_seen
