@@ -40,7 +40,6 @@ from .politeness import SHORT_WAIT, Pace
 from .robots import Robots, agent_token, fetch_robots, origin_of
 from .urls import BadURL, check_url, unique_urls
 
-
 RENEW_LEASES = 600.0  # seconds between extensions of a run's leases (they last an hour)
 
 
