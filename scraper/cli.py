@@ -162,7 +162,7 @@ def get(ctx: click.Context, urls: tuple[str, ...], **given: Any) -> None:
 
 
 @cli.command()
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1)
 @since_option
 @shared_options
 @click.pass_context
@@ -172,11 +172,12 @@ def feed(ctx: click.Context, urls: tuple[str, ...], since: datetime | None, **gi
     A site's page stands for the feeds it announces in <link rel="alternate">.
     """
     options = settings(ctx, **given)
-    _follow(ctx, options, read_feeds(list(urls), policy=options.policy()), since)
+    listed = _listed(urls, options, what="feed")
+    _follow(ctx, options, read_feeds(listed, policy=options.policy()), since)
 
 
 @cli.command()
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1)
 @since_option
 @shared_options
 @click.pass_context
@@ -188,7 +189,16 @@ def sitemap(
     A site's page stands for the sitemaps its robots.txt names.
     """
     options = settings(ctx, **given)
-    _follow(ctx, options, read_sitemaps(list(urls), policy=options.policy()), since)
+    listed = _listed(urls, options, what="sitemap")
+    _follow(ctx, options, read_sitemaps(listed, policy=options.policy()), since)
+
+
+def _listed(urls: tuple[str, ...], options: Settings, *, what: str) -> list[str]:
+    """URLs given as arguments and in -i files; a usage error when there are none."""
+    listed = [*urls, *(url for file in options.input for url in read_urls(file))]
+    if not listed:
+        raise click.UsageError(f"no URL: name {what} URLs, or a file of them with -i FILE")
+    return unique_urls(listed)
 
 
 def _follow(
@@ -318,6 +328,8 @@ def reparse(
     started = time.monotonic()
     with _archive(options) as archive:
         pages = sum(1 for _ in archive.stored_pages(since=since, urls=urls))
+        if urls and not pages:
+            raise click.ClickException("no page of these URLs is kept in the archive")
         with Progress.on_stderr(pages, options) as progress:
             for result in run_reparse(archive=archive, since=since, urls=urls):
                 outcome = result.saved.outcome if result.saved else "failed"
@@ -366,15 +378,18 @@ def export(ctx: click.Context, format_: str, output: str | None, **given: Any) -
     options = settings(ctx, **given)
     target = output or EXPORT_DEFAULTS[format_]
     with _archive(options) as archive:
-        if format_ == "warc":
-            responses = (StoredResponse(*row) for row in archive.responses())
-            with click.open_file(target, "wb") as out:
-                count = write_warc(responses, out)
-        elif format_ == "jsonl":
-            with click.open_file(target, "w", encoding="utf-8") as out:
-                count = write_jsonl(archive.article_rows(), out)
-        else:
-            count = write_markdown(archive.article_rows(), Path(target))
+        try:
+            if format_ == "warc":
+                responses = (StoredResponse(*row) for row in archive.responses())
+                with click.open_file(target, "wb") as out:
+                    count = write_warc(responses, out)
+            elif format_ == "jsonl":
+                with click.open_file(target, "w", encoding="utf-8") as out:
+                    count = write_jsonl(archive.article_rows(), out)
+            else:
+                count = write_markdown(archive.article_rows(), Path(target))
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from exc
     what = "responses" if format_ == "warc" else "articles"
     click.echo(f"{count} {what} written to {'standard output' if target == '-' else target}",
                err=True)  # fmt: skip
@@ -382,8 +397,15 @@ def export(ctx: click.Context, format_: str, output: str | None, **given: Any) -
 
 @contextmanager
 def _archive(options: Settings) -> Iterator[Archive]:
+    """The archive for a command that reads one: it must exist (a typo in --db must
+    not leave an empty archive behind)."""
+    path = options.archive_path
+    if not Path(path).is_file():
+        raise click.ClickException(
+            f"no archive at {path}: scrape some URLs first, or name it with --db"
+        )
     try:
-        with Archive(options.archive_path) as archive:
+        with Archive(path) as archive:
             yield archive
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc

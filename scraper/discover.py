@@ -78,16 +78,24 @@ def _json_feed(data: bytes, url: str) -> list[Entry]:
     """JSON Feed (jsonfeed.org): feedparser does not read it, and it is plain JSON."""
     try:
         feed = json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
+    items = feed.get("items") if isinstance(feed, dict) else None
     entries = []
-    for item in feed.get("items", []) if isinstance(feed, dict) else []:
-        link = item.get("url") or item.get("external_url") if isinstance(item, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        link = item.get("url") or item.get("external_url")
         target = join_url(url, link) if isinstance(link, str) else None
         if target:
-            published = parse_date(item.get("date_published") or item.get("date_modified"))
-            entries.append(Entry(target, published, item.get("title")))
-    return [entry for entry in entries if entry.url]
+            date = item.get("date_published") or item.get("date_modified")
+            title = item.get("title")
+            entries.append(Entry(
+                target,
+                parse_date(date) if isinstance(date, str) else None,
+                title if isinstance(title, str) else None,
+            ))  # fmt: skip
+    return entries
 
 
 def read_sitemap(data: bytes, url: str) -> Sitemap:

@@ -6,8 +6,10 @@ given a page instead of a sitemap, the sitemaps its robots.txt names.
 
 from __future__ import annotations
 
+import time
+import zlib
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 import requests
@@ -18,6 +20,7 @@ from .discover import Entry, feeds_in_page, read_feed, read_sitemap, sitemaps_in
 from .errors import ScrapeError
 from .fetch import fetch_text, new_session
 from .models import Page
+from .politeness import Pace
 from .robots import Robots, agent_token, fetch_robots, origin_of
 
 DEFAULT_POLICY = Policy()
@@ -46,29 +49,47 @@ class Listing:
 
 
 class _Reader:
-    """Fetches listing files politely: robots.txt obeyed, one session."""
+    """Fetches listing files politely: robots.txt obeyed, each host paced, one session."""
 
     def __init__(self, policy: Policy, session: requests.Session | None) -> None:
         self.policy = policy
         self.session = session or new_session(policy.user_agent)
+        self.agent = agent_token(policy.user_agent)
         self.robots: dict[str, Robots] = {}
+        self.paces: dict[str, Pace] = {}
+        self.ready_at: dict[str, float] = {}  # time.monotonic() a host may be asked again
 
     def get(self, url: str) -> Page:
+        """The file (its content inflated when it is a .gz); ScrapeError when not to be had."""
+        origin = origin_of(url)
+        pace = self.paces.setdefault(origin, Pace(self.policy.delay))
         if not self.policy.ignore_robots:
-            origin = origin_of(url)
             if origin not in self.robots:
+                self._wait(origin)
                 self.robots[origin] = fetch_robots(
                     origin, session=self.session, timeout=self.policy.timeout,
                     user_agent=self.policy.user_agent, allow_private=self.policy.allow_private,
                 )  # fmt: skip
+                pace.crawl_delay = self.robots[origin].delay(self.agent)
+                self.ready_at[origin] = time.monotonic() + pace.pause()
             robots = self.robots[origin]
-            if not robots.available or not robots.allows(url, agent_token(self.policy.user_agent)):
+            if not robots.available or not robots.allows(url, self.agent):
                 raise ScrapeError(robots.error or "robots.txt disallows it")
-        return fetch_text(
-            url, session=self.session, timeout=self.policy.timeout,
-            max_bytes=MAX_LISTING_BYTES, headers={"User-Agent": self.policy.user_agent},
-            allow_private=self.policy.allow_private,
-        )  # fmt: skip
+        self._wait(origin)
+        try:
+            page = fetch_text(
+                url, session=self.session, timeout=self.policy.timeout,
+                max_bytes=MAX_LISTING_BYTES, headers={"User-Agent": self.policy.user_agent},
+                allow_private=self.policy.allow_private,
+            )  # fmt: skip
+        finally:
+            self.ready_at[origin] = time.monotonic() + pace.pause()
+        return replace(page, content=_gunzipped(page.content))
+
+    def _wait(self, origin: str) -> None:
+        wait = self.ready_at.get(origin, 0.0) - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
 
 
 def read_feeds(
@@ -81,19 +102,20 @@ def read_feeds(
         url, may_discover = queue.popleft()
         try:
             page = reader.get(url)
-        except ScrapeError as exc:
-            listing.problems.append(f"{url}: {exc}")
+            content, final_url = page.content, page.final_url
+            if _is_web_page(page):
+                found = feeds_in_page(content, final_url) if may_discover else []
+                if not found:
+                    listing.problems.append(f"{url}: a web page that announces no feed")
+                queue.extend((feed, False) for feed in found)
+                continue
+            entries = read_feed(content, final_url)
+        except Exception as exc:  # one unreadable feed must not stop the others
+            listing.problems.append(f"{url}: {_reason(exc)}")
             continue
-        if _is_html(page):
-            found = feeds_in_page(page.content, page.final_url) if may_discover else []
-            if not found:
-                listing.problems.append(f"{url}: a web page that announces no feed")
-            queue.extend((feed, False) for feed in found)
-            continue
-        entries = read_feed(page.content, page.final_url)
         if not entries:
             listing.problems.append(f"{url}: no entries (not a feed, or an empty one)")
-        listing.add(page.final_url, entries, allow_private=policy.allow_private)
+        listing.add(final_url, entries, allow_private=policy.allow_private)
     return listing
 
 
@@ -108,19 +130,22 @@ def read_sitemaps(
         url = queue.popleft()
         try:
             page = reader.get(url)
-        except ScrapeError as exc:
-            listing.problems.append(f"{url}: {exc}")
+            content, final_url = page.content, page.final_url
+            if _is_web_page(page):
+                found = _sitemaps_of_site(reader, final_url)
+                if not found:
+                    listing.problems.append(
+                        f"{url}: a web page, and its robots.txt names no sitemap"
+                    )
+            else:
+                sitemap = read_sitemap(content, final_url)
+                listing.add(final_url, list(sitemap.entries), allow_private=policy.allow_private)
+                found = list(sitemap.sitemaps)
+                if not sitemap.entries and not found:
+                    listing.problems.append(f"{url}: no entries (not a sitemap, or an empty one)")
+        except Exception as exc:  # one unreadable sitemap must not stop the others
+            listing.problems.append(f"{url}: {_reason(exc)}")
             continue
-        if _is_html(page):
-            found = _sitemaps_of_site(reader, page.final_url)
-            if not found:
-                listing.problems.append(f"{url}: a web page, and its robots.txt names no sitemap")
-        else:
-            sitemap = read_sitemap(page.content, page.final_url)
-            listing.add(page.final_url, list(sitemap.entries), allow_private=policy.allow_private)
-            found = list(sitemap.sitemaps)
-            if not sitemap.entries and not found:
-                listing.problems.append(f"{url}: no entries (not a sitemap, or an empty one)")
         for nested in found:
             if nested not in seen:
                 seen.add(nested)
@@ -137,9 +162,35 @@ def _sitemaps_of_site(reader: _Reader, url: str) -> list[str]:
     return sitemaps_in_robots(robots.content.decode("utf-8", "replace"))
 
 
-def _is_html(page: Page) -> bool:
+def _reason(exc: Exception) -> str:
+    return (
+        str(exc)
+        if isinstance(exc, ScrapeError)
+        else f"cannot read it ({type(exc).__name__}: {exc})"
+    )
+
+
+# How feeds and sitemaps begin, whatever content type the server gives them.
+_LISTING_STARTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex", b"<?xml", b"{")
+
+
+def _is_web_page(page: Page) -> bool:
+    """An HTML page, not a feed or a sitemap (some servers call every file text/html)."""
+    head = page.content[:1024].lstrip().lower()
+    if head.startswith(_LISTING_STARTS):
+        return False
     kind = page.content_type.split(";")[0].strip().lower()
-    head = page.content[:512].lstrip().lower()
     return kind in ("text/html", "application/xhtml+xml") or head.startswith(
         (b"<!doctype html", b"<html")
     )
+
+
+def _gunzipped(content: bytes) -> bytes:
+    """A .xml.gz sitemap, inflated no further than the listing size limit."""
+    if not content.startswith(b"\x1f\x8b"):
+        return content
+    inflate = zlib.decompressobj(wbits=31)
+    data = inflate.decompress(content, MAX_LISTING_BYTES)
+    if inflate.unconsumed_tail:
+        raise ScrapeError(f"larger than {MAX_LISTING_BYTES:,} bytes once decompressed")
+    return data

@@ -117,3 +117,83 @@ def test_unreadable_listing_is_a_warning_and_exit_1(httpserver: HTTPServer, in_t
     result = run("feed", missing)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"warning: {missing}: HTTP 404")
+
+
+def test_gzipped_sitemap_and_mislabelled_feed(httpserver: HTTPServer, in_tmp: Path) -> None:
+    import gzip
+
+    urls = serve_articles(httpserver, range(1, 4))
+    xml = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+           + "".join(f"<url><loc>{u}</loc></url>" for u in urls[:2]) + "</urlset>")  # fmt: skip
+    sitemap = serve(httpserver, "/sitemap.xml.gz", gzip.compress(xml.encode()),
+                    content_type="application/x-gzip")  # fmt: skip
+    assert run("sitemap", sitemap).exit_code == 0
+    # a feed the server calls text/html is still a feed
+    feed = serve(httpserver, "/feed", rss(urls[2:], DATES), content_type="text/html")
+    assert run("feed", feed).exit_code == 0
+    assert sorted(fetched(httpserver)) == ["/news/1", "/news/2", "/news/3"]
+
+
+def test_broken_listings_are_warnings_not_tracebacks(httpserver: HTTPServer, in_tmp: Path) -> None:
+    urls = serve_articles(httpserver, range(1, 2))
+    good = serve(httpserver, "/rss.xml", rss(urls, DATES), content_type="application/rss+xml")
+    nulls = serve(httpserver, "/null.json", '{"items": null}', content_type="application/feed+json")
+    odd = serve(httpserver, "/odd.json", '{"items": [{"url": "https://[domain]/x", "date_published": 5}]}',
+                content_type="application/feed+json")  # fmt: skip
+    binary = serve(httpserver, "/page", b"\x89PNG\r\n\x1a\n\x00\x00", content_type="text/html")
+    result = run("feed", nulls, odd, binary, good)
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 3
+    assert fetched(httpserver) == ["/news/1"]
+
+
+def test_feed_urls_from_a_file_and_listing_requests_are_paced(
+    httpserver: HTTPServer, in_tmp: Path
+) -> None:
+    import time
+
+    from werkzeug import Request, Response
+
+    urls = serve_articles(httpserver, range(1, 3))
+    asked: list[float] = []
+
+    def feed_of(url: str):
+        def handler(request: Request) -> Response:
+            asked.append(time.monotonic())
+            return Response(rss([url], DATES), content_type="application/rss+xml")
+
+        return handler
+
+    feeds = []
+    for n, url in enumerate(urls):
+        httpserver.expect_request(f"/rss{n}.xml").respond_with_handler(feed_of(url))
+        feeds.append(httpserver.url_for(f"/rss{n}.xml"))
+    (in_tmp / "feeds.txt").write_text("\n".join(feeds) + "\n")
+    result = CliRunner().invoke(
+        cli, ["--delay", "0.3", "feed", "-i", "feeds.txt"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    assert sorted(fetched(httpserver)) == ["/news/1", "/news/2"]
+    assert len(asked) == 2 and asked[1] - asked[0] >= 0.3  # one host, one request at a time
+
+
+def test_reparse_and_history_need_an_archive(httpserver: HTTPServer, in_tmp: Path) -> None:
+    for args in (
+        ["history", "https://example.com/a"],
+        ["export", "--format", "jsonl"],
+        ["reparse"],
+    ):
+        result = run("--db", "typo.db", *args)
+        assert result.exit_code == 1
+        assert (
+            result.stderr
+            == "Error: no archive at typo.db: scrape some URLs first, or name it with --db\n"
+        )
+    assert not (in_tmp / "typo.db").exists()
+    url = serve_articles(httpserver, range(1, 2))[0]
+    run(url)
+    unknown = run("reparse", "https://example.com/never")
+    assert unknown.exit_code == 1 and "no page of these URLs is kept" in unknown.stderr
+    unwritable = run("export", "--format", "warc", "-o", str(in_tmp / "no" / "such" / "x.warc.gz"))
+    assert unwritable.exit_code == 1 and unwritable.stderr.startswith("Error: cannot write ")
