@@ -13,6 +13,7 @@ over the whole archive (the query `sqlite-utils search` runs).
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import sys
@@ -31,31 +32,34 @@ COMMON = (
     "this be has had not but have after before during said would could council harbour "
     "港口建设 经济合作 東京都 発表会"
 ).split()
-_SYLLABLES = "ka ri to mon sel va der lin os tra pe qu am bro nel sid ur fa go wen".split()
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def vocabulary(size: int, rng: random.Random) -> list[str]:
-    words: set[str] = set()
+    """Made-up words of random letters, in frequency order: their trigrams vary as real
+    words' do (words made of a few syllables would share them with thousands of others)."""
+    words: dict[str, None] = {}
     while len(words) < size:
-        words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))))
-    return sorted(words)
+        words["".join(rng.choice(_LETTERS) for _ in range(rng.randint(4, 10)))] = None
+    return list(words)
 
 
 WORDS = vocabulary(20_000, random.Random(7))
+# Zipf's law: the word of rank r is used in proportion to 1 / r.
+_CUMULATIVE = list(itertools.accumulate(1 / rank for rank in range(1, len(WORDS) + 1)))
 
 
-def word(rng: random.Random) -> str:
-    if rng.random() < 0.35:
-        return rng.choice(COMMON)
-    return WORDS[int(rng.paretovariate(1.1)) % len(WORDS)]
+def words(rng: random.Random, count: int) -> list[str]:
+    """A third common words, the rest drawn from the Zipfian tail."""
+    tail = rng.choices(WORDS, cum_weights=_CUMULATIVE, k=count)
+    return [rng.choice(COMMON) if rng.random() < 0.35 else word for word in tail]
 
 
 def synthetic_page(n: int, rng: random.Random, *, revision: int = 0) -> bytes:
     """An article page of realistic size: chrome, a headline, 8-14 paragraphs, related links."""
     paragraphs = []
     for _ in range(rng.randint(8, 14)):
-        words = [word(rng) for _ in range(rng.randint(40, 90))]
-        paragraphs.append(" ".join(words).capitalize() + ".")
+        paragraphs.append(" ".join(words(rng, rng.randint(40, 90))).capitalize() + ".")
     if revision:
         paragraphs.append(
             f"Correction {revision}: an earlier version of this article misstated a date."
@@ -143,10 +147,16 @@ def main(argv: list[str] | None = None) -> int:
             size = path.stat().st_size
             # a word in almost every article, Chinese and Japanese ones (three characters
             # at least: the trigram index's floor), one in every changed article, and
-            # made-up words from the head of the tail (the first is in every article many
-            # times over: the worst case for ranking) to its rare end
-            tail = [w for w in WORDS if len(w) >= 9]
-            terms = ["harbour", "港口建设", "東京都", "misstated", tail[0], tail[30], tail[300]]
+            # made-up words of rank 1 (in most articles, several times over), 101 and 5001
+            terms = [
+                "harbour",
+                "港口建设",
+                "東京都",
+                "misstated",
+                WORDS[0],
+                WORDS[100],
+                WORDS[5000],
+            ]
             searches = search_times(archive, terms)
             rows = archive.db["articles"].count
         page_size = sum(map(len, first)) / count / 1024
