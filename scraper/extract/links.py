@@ -15,6 +15,7 @@ from .survey import Survey
 from .tree import Element, text_of
 
 _HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS)
+_BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _MAX_TITLE = 60
 _BASE = etree.XPath("//base/@href")
 _OUTSIDE = frozenset(("nav", "footer", "header", "menu"))
@@ -23,6 +24,10 @@ _MIN_TEXT = 4
 _MIN_WORDS = 3
 _MIN_UNSPACED = 6
 _FIRST_H1 = etree.XPath("(//h1)[1]")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A section ends at the next heading of its title's rank or above; a title that is
+# not a heading (<div class="title">) ranks as an <h2>.
+_STOPS = {tag: _HEADINGS[: level + 1] for level, tag in enumerate(_HEADINGS)}
 _UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -44,7 +49,9 @@ def find_related(root: Element, url: str, survey: Survey) -> list[Link]:
             if link and link.url not in seen:
                 seen.add(link.url)
                 links.append(link)
-    return links[:_MAX_LINKS]
+                if len(links) == _MAX_LINKS:
+                    return links
+    return links
 
 
 def _is_related_title(element: Element) -> bool:
@@ -63,23 +70,65 @@ def _blocks_by_heading(titles: list[Element]) -> list[Element]:
     for title in titles:
         if not _is_related_title(title) or _in_furniture(title):
             continue
-        block = _links_after(title)
-        if block is not None and all(block is not b for b in blocks):
-            blocks.append(block)
+        for block in _links_after(title):
+            if all(block is not b for b in blocks):
+                blocks.append(block)
     return blocks
 
 
-def _links_after(title: Element) -> Element | None:
-    """The nearest ancestor of a title that holds the links it introduces."""
+def _links_after(title: Element) -> list[Element]:
+    """The elements that hold the links a title introduces.
+
+    Usually the title's block: its nearest ancestor with links. A title that is
+    one section heading among others ("See also" in a wiki page) gets only what
+    follows it, up to the next heading of its rank, not the page's other links.
+    """
+    stops = _STOPS.get(str(title.tag), _STOPS["h2"])
+    own = {title, *title.iterancestors()}
     node = title
     for _ in range(3):
         parent = node.getparent()
         if parent is None:
-            return None
-        if len(parent.xpath(".//a[@href]")) >= 2:
-            return parent
+            return []
+        if _holds_other_sections(parent, own, stops):
+            return _section_after(node, stops)
+        if _count_links([parent]) >= 2:
+            return [parent]
         node = parent
-    return None
+    return []
+
+
+def _holds_other_sections(parent: Element, own: set[Element], stops: tuple[str, ...]) -> bool:
+    """Whether `parent` holds another heading of the title's rank that is not a teaser's
+    linked title (a wiki heading's "[edit]" link is not its title)."""
+    for heading in parent.iter(*stops):
+        if heading in own or any(a.tag == "a" for a in heading.iterancestors()):
+            continue  # <a href><h4>A teaser's title</h4></a>
+        length = len(text_of(heading).strip())
+        linked = sum(len(text_of(anchor).strip()) for anchor in heading.iter("a"))
+        if length and linked < length / 2:
+            return True
+    return False
+
+
+def _section_after(node: Element, stops: tuple[str, ...]) -> list[Element]:
+    after = []
+    for sibling in node.itersiblings():
+        if sibling.tag in stops or next(sibling.iter(*stops), None) is not None:
+            break
+        after.append(sibling)
+    return after if _count_links(after) >= 2 else []
+
+
+def _count_links(elements: list[Element], enough: int = 2) -> int:
+    """Links to other pages among `elements`, counted up to `enough`."""
+    count = 0
+    for element in elements:
+        for anchor in element.iter("a"):
+            count += _href(anchor) is not None
+            if count >= enough:
+                return count
+    return count
 
 
 def _blocks_by_class(candidates: list[Element]) -> list[Element]:
@@ -99,19 +148,30 @@ def _in_furniture(element: Element) -> bool:
 
 
 def _link(anchor: Element, base: str) -> Link | None:
+    href = _href(anchor)
+    if href is None:
+        return None
+    text = _anchor_text(anchor)
+    if not _is_title(text) or _BOILERPLATE_TEXT.match(text):
+        return None  # a label, or a widget's line ("Forgot your password?")
+    url = join_url(base, href)
+    return Link(url=url, text=text) if url else None
+
+
+def _href(anchor: Element) -> str | None:
+    """The link's target when it leads to another page."""
     href = (anchor.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return None
-    url = join_url(base, href)
-    if url is None:
-        return None
+    return href
+
+
+def _anchor_text(anchor: Element) -> str:
     text = clean_text(text_of(anchor)) or clean_text(anchor.get("title", ""))
     if len(text) < _MIN_TEXT:
         image = anchor.find(".//img[@alt]")
         text = clean_text(image.get("alt", "")) if image is not None else text
-    if not _is_title(text):
-        return None
-    return Link(url=url, text=text)
+    return text
 
 
 def _is_title(text: str) -> bool:
