@@ -25,7 +25,7 @@ from .models import Article, Link, Outcome, Page, SaveResult, Visit
 from .robots import Robots
 from .urls import url_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_PATH = "archive.db"
 
 # Columns shared by articles and versions: the article's extracted content.
@@ -140,6 +140,8 @@ class Archive:
                 self._migrate_v2()
             if version < 3:
                 self._migrate_v3()
+            if version < 4:
+                self._migrate_v4()
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _create_v1(self) -> None:
@@ -246,6 +248,21 @@ class Archive:
             {"url_key": str, "holder": str, "expires_at": str},
             pk="url_key",
             not_null={"holder", "expires_at"},
+        )
+
+    def _migrate_v4(self) -> None:
+        """The search index follows the text only: sqlite-utils' update trigger re-indexed
+        an article whenever its row changed, so each unchanged re-scrape (which moves
+        last_seen) rewrote the article's index entries and left the old ones behind."""
+        self.db.conn.execute("DROP TRIGGER IF EXISTS articles_au")
+        self.db.conn.execute(
+            "CREATE TRIGGER articles_au AFTER UPDATE OF headline, body ON articles"
+            " WHEN old.headline IS NOT new.headline OR old.body IS NOT new.body BEGIN"
+            " INSERT INTO articles_fts (articles_fts, rowid, headline, body)"
+            " VALUES ('delete', old.rowid, old.headline, old.body);"
+            " INSERT INTO articles_fts (rowid, headline, body)"
+            " VALUES (new.rowid, new.headline, new.body);"
+            " END"
         )
 
     # -- writing --------------------------------------------------------------

@@ -130,6 +130,29 @@ def test_changed_content_updates_the_row_and_keeps_the_old_text(archive: Archive
     assert versions[0]["body"] == BODY
 
 
+def _search_index(archive: Archive) -> tuple[int, int]:
+    return archive.db.execute(
+        "SELECT count(*), coalesce(sum(length(block)), 0) FROM articles_fts_data"
+    ).fetchone()
+
+
+def test_an_unchanged_rescrape_leaves_the_search_index_as_it_was(archive: Archive) -> None:
+    archive.save(make_article(body="The harbour works begin in spring, the board said."))
+    index = _search_index(archive)
+    for _ in range(5):
+        assert (
+            archive.save(
+                make_article(body="The harbour works begin in spring, the board said.")
+            ).outcome
+            == "unchanged"
+        )
+    assert _search_index(archive) == index  # no stale entries piling up with every run
+    archive.save(make_article(body="The harbour works begin in autumn, the board said."))
+    table = archive.db.table("articles")
+    assert [r["version"] for r in table.search("autumn")] == [2]
+    assert list(table.search("spring")) == []
+
+
 def test_search_finds_english_chinese_and_japanese_words(archive: Archive) -> None:
     archive.save(
         make_article(headline="Ambassador visits Urumqi", body="Kazakhstan and China. " * 5)
@@ -194,6 +217,21 @@ def test_file_is_consistent_and_queryable_by_sqlite_utils(archive: Archive) -> N
     assert db["articles"].detect_fts() == "articles_fts"
 
 
+def test_a_version_3_archive_gets_the_text_only_search_trigger(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    make_old_archive(path, 3)
+    with Archive(path) as archive:
+        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        before = _search_index(archive)
+        archive.db.execute("UPDATE articles SET last_seen = '2025-01-01T00:00:00+00:00'")
+        assert _search_index(archive) == before
+        archive.db.execute("UPDATE articles SET body = 'New body about the harbour'")
+        assert [r["body"] for r in archive.db["articles"].search("harbour")] == [
+            "New body about the harbour"
+        ]
+        archive.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+
+
 # -- schema version 2: crawling ---------------------------------------------------------
 
 
@@ -201,7 +239,7 @@ def test_a_version_1_archive_is_upgraded_in_place(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
     make_old_archive(path, 1)
     with Archive(path) as archive:
-        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         assert rows(archive, "select headline from articles") == [{"headline": "Old"}]
         assert rows(archive, "select url, status, elapsed, attempts, retry_at, page_id from fetches") == [
             {"url": "https://example.com/a", "status": 200, "elapsed": None, "attempts": None,
