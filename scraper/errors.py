@@ -78,7 +78,7 @@ class ExtractError(ScrapeError):
 
 class NotAnArticle(ExtractError):
     """The page is something else: `kind` says what ("home-page", "index", "search",
-    "consent-wall", "too-little-text")."""
+    "consent-wall", "too-little-text", "error-page")."""
 
     def __init__(self, message: str, *, kind: str) -> None:
         super().__init__(message)

@@ -14,6 +14,11 @@ _MIN_PROSE = 150  # UTF-8 bytes of prose: one or two sentences
 _MIN_TEASERS = 5  # linked headings that make a page a list of other pages
 _MIN_LEAD_PROSE = 600  # an article's text comes before any list of teasers
 _MAX_PROSE_PER_TEASER = 300  # a teaser's summary is a sentence or two
+_ERROR_TITLE = re.compile(
+    r"\b404\b|\berror\s+[45]\d\d\b|\b(?:page|file)\s+not\s+found\b|^not\s+found\b"
+    r"|\baccess\s+denied\b|\bforbidden\b|\bno\s+longer\s+available\b",
+    re.I,
+)
 _SEARCH_PATH = re.compile(r"(?:^|/)(?:search|suche|recherche|buscar|busca|cerca)(?:/|$|\.)", re.I)
 _SEARCH_PARAMS = frozenset(("q", "s", "query", "search", "keyword", "keywords", "k"))
 
@@ -44,11 +49,14 @@ def _what_else(meta: Metadata, body: Body, url: str) -> tuple[str, str] | None:
             and body.prose < body.teasers * _MAX_PROSE_PER_TEASER
         ):
             return "index", "a section or index page listing other pages"
-    # Short articles exist (a brief, a list): count all their plain text.
-    plain = sum(b.weight - b.link_weight for b in body.blocks if b.kind != "caption")
-    if weight < _MIN_PROSE and plain < _MIN_PROSE:
-        reason = "the page has too little text" if plain else "the page has no readable text"
-        return "too-little-text", reason
+    if weight < _MIN_PROSE:
+        # Short articles exist (a brief, a one-line note): only a page with no text
+        # of its own, or one that says it is an error, is refused.
+        plain = sum(b.weight - b.link_weight for b in body.blocks if b.kind != "caption")
+        if not plain:
+            return "too-little-text", "the page has no readable text"
+        if _ERROR_TITLE.search(meta.headline):
+            return "error-page", "an error page"
     return None
 
 

@@ -27,6 +27,7 @@ _META = etree.XPath("//meta[@content][@property or @name or @itemprop or @http-e
 _META_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
 _TITLE = etree.XPath("//title/text()")
 _H1 = etree.XPath("//h1")
+_HOME_PATH = re.compile(r"(?:\.{0,2}/)?(?:index\.\w+)?", re.I)
 # Elements a page may set its headline in when it has no <h1>.
 _SHOWN_TITLES = etree.XPath(
     "//h2|//h3|//b|//strong|//font[@size]|//*[contains(@class, 'title')][not(self::title)]"
@@ -186,7 +187,7 @@ def _headline(src: _Sources) -> tuple[str | None, str]:
         return clean_text(text), "microdata"
     titles = _TITLE(src.root)
     title = clean_text(titles[0]) if titles else ""
-    h1 = next((t for el in _H1(src.root) if (t := clean_text(text_of(el)))), "")
+    h1 = next((t for el in _H1(src.root) if not _is_logo(el) and (t := _heading_text(el))), "")
     # An <h1> that shares no words with the <title> is a site or section name.
     if h1 and (not title or _overlap(h1, title) >= 0.5):
         return h1, "page"
@@ -200,11 +201,40 @@ def _jsonld_title(src: _Sources) -> str | None:
     (Wikipedia's headline is the Wikidata description)."""
     headline = jsonld.value_text(src.ld("headline"))
     name = jsonld.value_text(src.ld("name"))
+    if headline and name and name.casefold() in _site_names(src):
+        return headline
     if headline and name and headline != name:
         titles = _TITLE(src.root)
         title = clean_text(titles[0]) if titles else ""
         return name if _overlap(name, title) > _overlap(headline, title) else headline
     return headline or name
+
+
+def _site_names(src: _Sources) -> set[str]:
+    publisher = src.ld("publisher")
+    names = [publisher.get("name") if isinstance(publisher, dict) else None]
+    names.append(src.meta.get("og:site_name"))
+    return {text.casefold() for name in names if (text := jsonld.value_text(name))}
+
+
+def _heading_text(heading: Element) -> str:
+    """A heading's text without a trailing permalink mark ("¶", "#", "🔗")."""
+    text = clean_text(text_of(heading))
+    links = heading.xpath(".//a[@href]")
+    if links:
+        mark = clean_text(text_of(links[-1]))
+        if mark and len(mark) <= 2 and not any(c.isalnum() for c in mark) and text.endswith(mark):
+            text = text[: -len(mark)].rstrip()
+    return text
+
+
+def _is_logo(heading: Element) -> bool:
+    """A heading that is wholly a link to the site's home page: the site's name."""
+    links = heading.xpath(".//a[@href]")
+    if len(links) != 1 or clean_text(text_of(links[0])) != clean_text(text_of(heading)):
+        return False
+    path = urlsplit(links[0].get("href", "")).path
+    return _HOME_PATH.fullmatch(path) is not None
 
 
 def _overlap(part: str, whole: str) -> float:

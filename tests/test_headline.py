@@ -1,0 +1,41 @@
+"""Where the headline comes from when a page offers several candidates."""
+
+from __future__ import annotations
+
+from scraper import extract
+
+PROSE = (
+    "<p>" + "A paragraph long enough to be the prose of an article about the harbour. " * 3 + "</p>"
+)
+
+
+def test_json_ld_name_that_is_the_site_name_is_not_the_headline() -> None:
+    page = f"""<html><head><title>Council backs harbour plan - Harbour Gazette</title>
+    <script type="application/ld+json">{{"@type": "NewsArticle", "name": "Harbour Gazette",
+      "headline": "Council backs the harbour plan",
+      "publisher": {{"@type": "Organization", "name": "Harbour Gazette"}}}}</script>
+    </head><body><article>{PROSE}</article></body></html>"""
+    article = extract(page, "https://news.example/a")
+    assert article.headline == "Council backs the harbour plan"
+    assert article.sources["headline"] == "json-ld"
+
+
+def test_a_heading_that_links_home_is_the_logo() -> None:
+    page = f"""<html><head><title>Council backs harbour plan | Harbour Gazette</title></head>
+    <body><h1 class="site"><a href="/"><span>Harbour Gazette</span> <sup>beta</sup></a></h1>
+    <article><h2>Council backs harbour plan</h2>{PROSE}</article></body></html>"""
+    assert extract(page, "https://news.example/a").headline == "Council backs harbour plan"
+
+
+def test_a_permalink_mark_is_not_part_of_the_headline() -> None:
+    page = f"""<html><head><title>Shared history — the guide</title></head><body>
+    <h1 class="heading"><a href="index.html"><span>the guide</span></a></h1>
+    <div class="body"><h1>Shared history<a class="headerlink" href="#shared-history">¶</a></h1>
+    {PROSE}</div></body></html>"""
+    assert extract(page, "https://docs.example/shared.html").headline == "Shared history"
+
+
+def test_a_heading_with_a_sign_of_its_own_keeps_it() -> None:
+    page = f"""<html><head><title>Learning C#</title></head><body>
+    <article><h1>Learning C#</h1>{PROSE}</article></body></html>"""
+    assert extract(page, "https://blog.example/c").headline == "Learning C#"
