@@ -75,3 +75,22 @@ def test_inserts_and_furniture_stay_out(article) -> None:
 
 def test_single_br_breaks_a_line_double_br_a_paragraph(article) -> None:
     assert "First line of an address\nsecond line of it\n\nA closing paragraph" in article.body
+
+
+def test_a_list_article_in_a_table_keeps_its_header_and_linked_titles() -> None:
+    rows = "".join(
+        f'<tr><th><a href="/wiki/Film_{n}">Film {n}</a></th><td>{1980 + n}</td>'
+        f"<td>A character relives the same day, {PROSE}</td></tr>"
+        for n in range(1, 9)
+    )
+    page = f"""<html><head><title>List of films - Wiki</title></head><body>
+    <div id="content"><h1>List of films</h1>
+    <table class="wikitable"><thead><tr><th>Film</th><th>Year</th><th>Description</th></tr>
+    </thead><tbody>{rows}</tbody></table>
+    <div class="navbox"><a href="/a">One</a> <a href="/b">Two</a> <a href="/c">Three</a></div>
+    </div></body></html>"""
+    markdown = extract(page, "https://wiki.example/List_of_films").body_markdown
+    assert markdown.startswith(
+        "| Film | Year | Description |\n| --- | --- | --- |\n| Film 1 | 1981 |"
+    )
+    assert "| Film 8 | 1988 |" in markdown

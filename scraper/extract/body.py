@@ -26,6 +26,7 @@ _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 _ARTICLES = etree.XPath(".//article")
+_TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
 _BYLINE_REACH = 8  # blocks between a headline and its body: kicker, byline, dek, image
 _H1 = etree.XPath(".//h1")
@@ -64,7 +65,8 @@ def find_body(
     # A page without a single paragraph of prose may still be a short article
     # (a list, a few lines): then the whole page is the candidate.
     container = result.container if result.container is not None else root
-    start, end = result.index_range(_tighten(_narrow(container, headline), result.prose))
+    container = _whole_table(_tighten(_narrow(container, headline), result.prose))
+    start, end = result.index_range(container)
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
     blocks = result.blocks[start:end]
@@ -147,6 +149,15 @@ def _tighten(container: Element, prose: dict[Element, int]) -> Element:
         container = best
 
 
+def _whole_table(container: Element) -> Element:
+    """A table's body is not the whole table: its header row names the columns."""
+    if container.tag in _TABLE_PARTS:
+        table = next(container.iterancestors("table"), None)
+        if table is not None:
+            return table
+    return container
+
+
 def _narrow(container: Element, headline: str) -> Element:
     """Of several <article>s in the container, the one with the headline."""
     articles = _ARTICLES(container)
@@ -195,11 +206,14 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     """Drop boilerplate blocks, and the headline, byline and highlights at the top."""
     repeated = {_key(headline)} | {_key(text) for text in highlights}
     repeated.discard("")
+    # In a table of prose, a linked cell is data (a film's title), not a menu.
+    data_tables = {block.table for block in blocks if block.is_prose and block.kind == "cell"}
+    data_tables.discard(None)
     kept: list[Block] = []
     for block in blocks:
         if block.teaser or _BOILERPLATE_TEXT.match(block.text):
             continue
-        if block.link_density >= 0.8 and not block.is_prose:
+        if block.link_density >= 0.8 and not block.is_prose and block.table not in data_tables:
             continue
         if _key(block.text) in repeated:
             continue
