@@ -154,6 +154,12 @@ def _is_notice(text: str) -> bool:
     return any(word in lower for word in CONSENT_WORDS) and _NOTICE.search(text) is not None
 
 
+def _is_link(anchor: Element) -> bool:
+    """An <a> that leads somewhere: not a named anchor, not a script button."""
+    href = anchor.get("href")
+    return href is not None and href.lstrip()[:11].lower() != "javascript:"
+
+
 def _visible_length(text: str) -> int:
     """UTF-8 length without white space: the weight of text as a reader sees it."""
     return len("".join(text.split()).encode("utf-8"))
@@ -329,14 +335,14 @@ class _Walker:
                 self.add(_LINE_BREAK)
             else:
                 self.flush()
-        elif tag == "a":
+        elif tag == "a" and _is_link(element):
             self.link_starts.append(len(self.parts))
         elif tag == "img":
             return
         self.add(element.text)
 
     def inline_end(self, element: Element) -> None:
-        if element.tag == "a" and self.link_starts:
+        if element.tag == "a" and self.link_starts and _is_link(element):
             start = self.link_starts.pop()
             if not self.link_starts:
                 self.link_length += _visible_length("".join(self.parts[start:]))
