@@ -155,9 +155,9 @@ def _is_notice(text: str) -> bool:
 
 
 def _is_link(anchor: Element) -> bool:
-    """An <a> that leads somewhere: not a named anchor, not a script button."""
-    href = anchor.get("href")
-    return href is not None and href.lstrip()[:11].lower() != "javascript:"
+    """An <a> with an href; a named anchor (<a name>) is a bookmark, not a link.
+    A javascript: href is still a link: it is a control ("Share", font size)."""
+    return anchor.get("href") is not None
 
 
 def _visible_length(text: str) -> int:
