@@ -148,6 +148,7 @@ class Crawler:
                     self._add(url)
             with ThreadPoolExecutor(self.policy.concurrency, thread_name_prefix="scrape") as pool:
                 yield from self._schedule(pool)
+            self.archive.tidy_search_index()
         finally:
             self.archive.release_all(self.holder)
 

@@ -63,3 +63,4 @@ def reparse(
             yield Reparsed(page.final_url, error=exc)
             continue
         yield Reparsed(page.final_url, saved=archive.save(article, page=page, reparsed=True))
+    archive.tidy_search_index()

@@ -67,6 +67,8 @@ def make_old_archive(path: Path, version: int) -> None:
         old._migrate_v2()
     if version >= 3:
         old._migrate_v3()
+    if version >= 4:
+        old._migrate_v4()
     conn.execute(
         "INSERT INTO articles (url, headline, body, content_hash, version, first_seen)"
         " VALUES ('https://example.com/a', 'Old', 'Old body', 'x', 1, '2024-01-01T00:00:00+00:00')"

@@ -232,6 +232,47 @@ def test_a_version_3_archive_gets_the_text_only_search_trigger(tmp_path: Path) -
         archive.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
 
 
+def _story(n: int, word: str) -> Article:
+    url = f"https://www.example.com/news/{n}.html"
+    return make_article(url=url, canonical_url=url, body=f"{BODY}\n\nStory {n} about the {word}.")
+
+
+def test_the_search_index_is_merged_once_half_the_archive_has_changed(archive: Archive) -> None:
+    for n in range(20):
+        archive.save(_story(n, "harbour"))
+    assert archive.tidy_search_index(step_pages=1)  # 20 new articles: due
+    assert not archive.tidy_search_index()  # nothing written since
+    for n in range(9):
+        archive.save(_story(n, "lighthouse"))
+    assert not archive.tidy_search_index()  # 9 of 20 changed: not yet
+    archive.save(_story(9, "lighthouse"))
+    grown = _search_index(archive)
+    assert archive.tidy_search_index(step_pages=1)  # 10 of 20: merged, in many small steps
+    assert _search_index(archive)[1] < grown[1]  # the replaced entries are gone
+    archive.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    assert len(list(archive.db["articles"].search("lighthouse"))) == 10
+    assert len(list(archive.db["articles"].search("harbour"))) == 10
+    assert rows(archive, "select writes from search_upkeep") == [{"writes": 0}]
+
+
+def test_an_unchanged_rescrape_is_no_search_index_write(archive: Archive) -> None:
+    for n in range(4):
+        archive.save(_story(n, "harbour"))
+    archive.tidy_search_index()
+    for n in range(4):
+        assert archive.save(_story(n, "harbour")).outcome == "unchanged"
+    assert rows(archive, "select writes from search_upkeep") == [{"writes": 0}]
+
+
+def test_a_version_4_archive_is_tidied_on_its_first_run(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    make_old_archive(path, 4)
+    with Archive(path) as archive:
+        assert rows(archive, "select writes from search_upkeep") == [{"writes": 1}]
+        assert archive.tidy_search_index()
+        assert [r["headline"] for r in archive.db["articles"].search("body")] == ["Old"]
+
+
 # -- schema version 2: crawling ---------------------------------------------------------
 
 
@@ -239,7 +280,7 @@ def test_a_version_1_archive_is_upgraded_in_place(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
     make_old_archive(path, 1)
     with Archive(path) as archive:
-        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         assert rows(archive, "select headline from articles") == [{"headline": "Old"}]
         assert rows(archive, "select url, status, elapsed, attempts, retry_at, page_id from fetches") == [
             {"url": "https://example.com/a", "status": 200, "elapsed": None, "attempts": None,

@@ -86,6 +86,16 @@ def test_urls_from_a_file_and_stdin_with_comments_blanks_and_duplicates(
     assert paths(httpserver) == ["/robots.txt", SEED, "/details/2.html"]
 
 
+def test_a_run_that_changed_much_of_the_archive_merges_its_search_index(
+    httpserver: HTTPServer, in_tmp: Path
+) -> None:
+    urls = [seed(httpserver, f"/details/{n}.html") for n in range(3)]
+    assert scrape(*urls).exit_code == 0
+    (upkeep,) = db(in_tmp).query("select writes, tidied_at from search_upkeep")
+    assert upkeep["writes"] == 0 and upkeep["tidied_at"]
+    assert len(list(db(in_tmp)["articles"].search("Nuryshev"))) == 3
+
+
 def test_no_url_at_all_is_a_usage_error(in_tmp: Path) -> None:
     assert "no URL" in scrape().stderr
     (in_tmp / "empty.txt").write_text("# nothing tonight\n\n")
