@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from . import patterns, selectors
-from .survey import Survey
+from .survey import Survey, attached
 from .tree import Element, text_of
 
 # Share of the page's text above which a block is kept whatever it is called:
@@ -18,7 +18,6 @@ _MAX_SHARE = 0.5
 # Blocks holding these hold the article, whatever their class says (Blogger puts
 # every post in <div class="widget Blog">): the first <h1>, the schema.org
 # articleBody, and a block with an article-body class and some text.
-_FIRST_H1 = etree.XPath("(//h1)[1] | //*[@itemprop='articleBody']")
 _MIN_BODY_TEXT = 400
 # A block with this many long paragraphs is prose whatever its class says
 # (<div class="entry-content entry-content-read-more">), unless it is a comment thread.
@@ -37,10 +36,14 @@ def clean(root: Element, survey: Survey) -> None:
             _drop(element)
             removed.add(element)
     total = len(text_of(root)) or 1
-    markers = _FIRST_H1(root) + [
+    first_h1 = next((el for el in survey.by_tag["h1"] if attached(el, root)), None)
+    markers = [el for el in survey.itemprops.get("articleBody", ()) if attached(el, root)]
+    markers += [
         el for el in survey.article_body
         if not _inside(el, removed) and len(text_of(el)) > _MIN_BODY_TEXT
     ]  # fmt: skip
+    if first_h1 is not None:
+        markers.append(first_h1)
     protected = set(markers) | {a for marker in markers for a in marker.iterancestors()}
     for element in survey.boilerplate:
         if element in protected or _inside(element, removed):

@@ -7,11 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import etree
-
 from .tree import Element
 
-_SCRIPTS = etree.XPath("//script[@type]")
 ARTICLE_TYPES = frozenset(
     [
         "Article",
@@ -96,13 +93,14 @@ def types_of(obj: dict[str, Any]) -> set[str]:
     return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
 
 
-def read_json_ld(root: Element) -> tuple[dict[str, Any] | None, set[str]]:
-    """The page's article object (or None) and every type the page declares."""
+def read_json_ld(scripts: list[Element]) -> tuple[dict[str, Any] | None, set[str]]:
+    """The page's article object (or None) and every type the page declares, from
+    the page's <script> elements."""
     article: dict[str, Any] | None = None
     fallback: dict[str, Any] | None = None
     seen: set[str] = set()
-    for script in _SCRIPTS(root):
-        if script.get("type", "").strip().lower() != "application/ld+json" or not script.text:
+    for script in scripts:
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         for obj in _objects(_load(script.text)):
             kinds = types_of(obj)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urldefrag
 
-from lxml import etree
-
 from ..models import Link
 from ..urls import join_url
 from . import patterns, selectors
@@ -17,13 +15,11 @@ from .tree import Element, text_of
 _HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS)
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _MAX_TITLE = 60
-_BASE = etree.XPath("//base/@href")
 _OUTSIDE = frozenset(("nav", "footer", "header", "menu"))
 _MAX_LINKS = 50
 _MIN_TEXT = 4
 _MIN_WORDS = 3
 _MIN_UNSPACED = 6
-_FIRST_H1 = etree.XPath("(//h1)[1]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A section ends at the next heading of its title's rank or above; a title that is
 # not a heading (<div class="title">) ranks as an <h2>.
@@ -33,9 +29,10 @@ _UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\u
 
 def find_related(root: Element, url: str, survey: Survey) -> list[Link]:
     """Links of the page's related-article blocks, in page order, absolute, deduplicated."""
-    base = join_url(url, (_BASE(root) or [url])[0]) or url
+    base_href = next((h for el in survey.by_tag["base"] if (h := el.get("href"))), url)
+    base = join_url(url, base_href) or url
     page = urldefrag(url)[0]
-    headline = _FIRST_H1(root)
+    headline = survey.by_tag["h1"]
     article = set(headline[0].iterancestors()) if headline else set()
     blocks = [
         block for block in _blocks_by_heading(survey.titles) or _blocks_by_class(survey.related)

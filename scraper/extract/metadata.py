@@ -23,18 +23,12 @@ from .survey import Survey
 from .tree import Element, text_of
 
 # <meta property|name="..." content="...">, lower-cased keys, first value wins.
-_META = etree.XPath("//meta[@content][@property or @name or @itemprop or @http-equiv]")
 _META_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
-_TITLE = etree.XPath("//title/text()")
-_H1 = etree.XPath("//h1")
 _HOME_PATH = re.compile(r"(?:\.{0,2}/)?(?:index\.\w+)?", re.I)
 # Elements a page may set its headline in when it has no <h1>.
 _SHOWN_TITLES = etree.XPath(
     "//h2|//h3|//b|//strong|//font[@size]|//*[contains(@class, 'title')][not(self::title)]"
 )
-_CANONICAL = etree.XPath("//link[@href][@rel='canonical' or @rel='Canonical']/@href")
-_IMAGE_LINK = etree.XPath("//link[@rel='image_src']/@href")
-_TIME = etree.XPath("//time[@datetime or @pubdate]")
 _LANG = etree.XPath("/html/@lang | /html/@xml:lang")
 
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
@@ -92,8 +86,28 @@ class _Sources:
         self.root = root
         self.url = url
         self.survey = survey
-        self.article, self.types = jsonld.read_json_ld(root)
-        self.meta = _read_meta(root)
+        self.article, self.types = jsonld.read_json_ld(survey.by_tag["script"])
+        self.meta = _read_meta(survey.by_tag["meta"])
+
+    def tagged(self, tag: str) -> list[Element]:
+        """The page's elements of one of survey.INDEXED_TAGS, in document order."""
+        return self.survey.by_tag[tag]
+
+    @property
+    def title(self) -> str:
+        """The first <title>'s text, white space collapsed."""
+        return next((clean_text(el.text) for el in self.tagged("title") if el.text), "")
+
+    def link_href(self, *rels: str) -> str | None:
+        """The href of the first <link> whose rel is one of `rels`."""
+        return next(
+            (
+                href
+                for el in self.tagged("link")
+                if el.get("rel") in rels and (href := el.get("href"))
+            ),
+            None,
+        )
 
     @property
     def itemprops(self) -> dict[str, list[Element]]:
@@ -120,10 +134,10 @@ class _Sources:
         return None
 
 
-def _read_meta(root: Element) -> dict[str, str]:
+def _read_meta(metas: list[Element]) -> dict[str, str]:
     """<meta> contents by lower-case key; property= (RDFa, OpenGraph) wins over name=."""
     ranked: dict[str, tuple[int, str]] = {}
-    for element in _META(root):
+    for element in metas:
         content = element.get("content")
         if not content or not content.strip():
             continue
@@ -185,9 +199,8 @@ def _headline(src: _Sources) -> tuple[str | None, str]:
     text = src.itemprop("headline")
     if text:
         return clean_text(text), "microdata"
-    titles = _TITLE(src.root)
-    title = clean_text(titles[0]) if titles else ""
-    h1 = next((t for el in _H1(src.root) if not _is_logo(el) and (t := _heading_text(el))), "")
+    title = src.title
+    h1 = next((t for el in src.tagged("h1") if not _is_logo(el) and (t := _heading_text(el))), "")
     # An <h1> that shares no words with the <title> is a site or section name.
     if h1 and (not title or _overlap(h1, title) >= 0.5):
         return h1, "page"
@@ -204,8 +217,7 @@ def _jsonld_title(src: _Sources) -> str | None:
     if headline and name and name.casefold() in _site_names(src):
         return headline
     if headline and name and headline != name:
-        titles = _TITLE(src.root)
-        title = clean_text(titles[0]) if titles else ""
+        title = src.title
         return name if _overlap(name, title) > _overlap(headline, title) else headline
     return headline or name
 
@@ -343,7 +355,9 @@ def _most_precise(
 
 
 def _visible_date(src: _Sources) -> str | None:
-    for element in _TIME(src.root):
+    for element in src.tagged("time"):
+        if element.get("datetime") is None and element.get("pubdate") is None:
+            continue
         date = parse_date(element.get("datetime")) or parse_date(text_of(element))
         if date:
             return date
@@ -404,13 +418,12 @@ def _section(src: _Sources) -> tuple[str | None, str]:
         text = clean_text(text_of(element))
         if 0 < len(text) <= 40:
             return text, "page"
-    kicker = _kicker(src.root)
+    kicker = _kicker(src.tagged("h1"))
     return (kicker, "page") if kicker else (None, "")
 
 
-def _kicker(root: Element) -> str | None:
+def _kicker(headings: list[Element]) -> str | None:
     """A short section link standing right above the headline: <a>Exhibition Forum</a><h1>."""
-    headings = _H1(root)
     if not headings:
         return None
     before = headings[0].getprevious()
@@ -433,7 +446,7 @@ def _language(src: _Sources) -> tuple[str | None, str]:
 
 def _canonical(src: _Sources) -> tuple[str | None, str]:
     for value, origin in (
-        ((_CANONICAL(src.root) or [None])[0], "page"),
+        (src.link_href("canonical", "Canonical"), "page"),
         (src.meta.get("og:url"), "opengraph"),
         (jsonld.value_text(src.ld("url") or src.ld("mainEntityOfPage")), "json-ld"),
     ):
@@ -454,7 +467,7 @@ def _image(src: _Sources) -> tuple[str | None, str]:
         (src.meta.get("og:image") or src.meta.get("og:image:url"), "opengraph"),
         (jsonld.image_of(src.ld("image")), "json-ld"),
         (src.first_meta(_IMAGE_META[3:]), "meta"),
-        ((_IMAGE_LINK(src.root) or [None])[0], "page"),
+        (src.link_href("image_src"), "page"),
     ):
         url = join_url(src.url, value)
         if url:

@@ -48,6 +48,14 @@ _READ = frozenset(("class", "id", "style", "hidden", "role", "aria-hidden", "rel
 _NEVER_CAPTION = ("html", "body", "main", "article", "section")
 
 
+# Elements that metadata, related links and cleaning look up by tag. One walk in C
+# gathers them all; an XPath "//meta" each would walk the whole tree again.
+INDEXED_TAGS = ("script", "meta", "link", "title", "h1", "time", "base")
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_FURNITURE_TAGS = frozenset(selectors.FURNITURE_TAGS)
+_WALKED_TAGS = (*selectors.FURNITURE_TAGS, *_HEADINGS, *INDEXED_TAGS)
+
+
 _NAMES: dict[str, int] = {}  # attribute value -> flags; cleared when it grows large
 _MAX_NAMES = 65536
 
@@ -74,22 +82,37 @@ def _word_flags(name: str) -> int:
     return flags
 
 
+def attached(element: Element, root: Element) -> bool:
+    """Is `element` still in the tree under `root` (cleaning removes subtrees)?"""
+    ancestors = list(element.iterancestors())
+    return (ancestors[-1] if ancestors else element) is root
+
+
 class Survey:
     """Elements of one page, sorted by what their attributes say they are."""
 
     def __init__(self, root: Element) -> None:
         self.hidden: list[Element] = []
-        self.boilerplate: list[Element] = list(root.iter(*selectors.FURNITURE_TAGS))
+        self.boilerplate: list[Element] = []
         self.related: list[Element] = []
         self.article_body: list[Element] = []
         self.author: list[Element] = []
         self.date: list[Element] = []
         self.source: list[Element] = []
         self.section: list[Element] = []
-        self.titles: list[Element] = list(root.iter("h2", "h3", "h4", "h5", "h6"))
+        self.titles: list[Element] = []
         self.rel_author: list[Element] = []
         self.captions: set[Element] = set()
         self.itemprops: dict[str, list[Element]] = {}  # microdata by property name
+        self.by_tag: dict[str, list[Element]] = {tag: [] for tag in INDEXED_TAGS}
+        for element in root.iter(*_WALKED_TAGS):
+            tag = element.tag
+            if tag in _FURNITURE_TAGS:
+                self.boilerplate.append(element)
+            elif tag in _HEADINGS:
+                self.titles.append(element)
+            else:
+                self.by_tag[tag].append(element)
         # One pass in Python over every element's attributes is cheaper here than
         # several XPath scans with attribute predicates.
         body = root.find("body")
