@@ -35,6 +35,11 @@ _DATE_LIKE = re.compile(
     r"(?:\s+\d{4})?|\b\d[\d:/.,-]*(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?",
     re.I,
 )
+# "Kooman, F." or "Jong, Michiel de": one name, surname first (Dublin Core, citations).
+_SURNAME_FIRST = re.compile(
+    r"^[^\W\d_][\w'’-]*, (?:(?:[A-Z]\.?|[A-Z][a-z][\w'’-]*|de|da|van|von|der|den|du|la|le)"
+    r"(?: |-|$))+$"
+)
 _WITH = re.compile(r"\s*\((?:avec|with|mit|con|and)\s+([^)]*)\)", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -49,6 +54,9 @@ def clean_names(text: str | None) -> list[str]:
     text = _PREFIX.sub("", text)
     text = _JUNK.sub("", text)
     text = _DATE_LIKE.sub(" | ", text)  # "Nathan Willis March 25, 2015" -> "Nathan Willis"
+    text = text.strip(" |")
+    if _SURNAME_FIRST.match(text + " ") or _SURNAME_FIRST.match(text):
+        return [text] if _is_name(text) else []
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = _PREFIX.sub("", part).strip(" .:-–—·•|()[]\"'")

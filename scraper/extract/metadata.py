@@ -87,7 +87,7 @@ class _Sources:
         self.url = url
         self.survey = survey
         self.article, self.types = jsonld.read_json_ld(survey.by_tag["script"])
-        self.meta = _read_meta(survey.by_tag["meta"])
+        self.meta, self.every_meta = _read_meta(survey.by_tag["meta"])
 
     def tagged(self, tag: str) -> list[Element]:
         """The page's elements of one of survey.INDEXED_TAGS, in document order."""
@@ -134,9 +134,11 @@ class _Sources:
         return None
 
 
-def _read_meta(metas: list[Element]) -> dict[str, str]:
-    """<meta> contents by lower-case key; property= (RDFa, OpenGraph) wins over name=."""
+def _read_meta(metas: list[Element]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """<meta> contents by lower-case key; property= (RDFa, OpenGraph) wins over name=.
+    Also every content of each key, in page order (one <meta> per author)."""
     ranked: dict[str, tuple[int, str]] = {}
+    every: dict[str, list[str]] = {}
     for element in metas:
         content = element.get("content")
         if not content or not content.strip():
@@ -144,9 +146,10 @@ def _read_meta(metas: list[Element]) -> dict[str, str]:
         for rank, attribute in enumerate(_META_ATTRIBUTES):
             for key in (element.get(attribute) or "").lower().split():
                 key = key.replace("dc:", "dc.").replace("dcterm:", "dcterms.")
+                every.setdefault(key, []).append(content)
                 if key not in ranked or rank < ranked[key][0]:
                     ranked[key] = (rank, content)
-    return {key: " ".join(content.split()) for key, (_, content) in ranked.items()}
+    return {key: " ".join(content.split()) for key, (_, content) in ranked.items()}, every
 
 
 def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:
@@ -277,11 +280,13 @@ def _authors(src: _Sources) -> tuple[list[str] | None, str]:
     if names:
         return names, "json-ld"
     for key in _AUTHOR_META:
-        value = src.meta.get(key)
-        if value and not value.startswith(("http://", "https://", "@")):
-            names = dedupe(clean_names(value))
-            if names:
-                return names, "meta"
+        values = src.every_meta.get(key, ())
+        names = dedupe([
+            name for value in values if not value.startswith(("http://", "https://", "@"))
+            for name in clean_names(value)
+        ])  # fmt: skip
+        if names:
+            return names, "meta"
     microdata = []
     for element in src.itemprops.get("author", []) + src.itemprops.get("creator", []):
         inner = element.xpath(".//*[@itemprop='name']")

@@ -1,0 +1,37 @@
+"""Author names: every author, as the page gives them, without junk."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper import extract
+from scraper.extract.byline import clean_names
+
+PROSE = (
+    "<p>" + "A paragraph long enough to be the prose of an article about the harbour. " * 3 + "</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
+        ("Jane Doe, John Smith", ["Jane Doe", "John Smith"]),
+        ("Kooman, F.", ["Kooman, F."]),  # surname first, as Dublin Core and citations write
+        ("Jong, Michiel de", ["Jong, Michiel de"]),
+        ("Reuters, AP", ["Reuters", "AP"]),
+        ("Nathan Willis March 25, 2015", ["Nathan Willis"]),
+        ("By Jane Doe, Staff Writer | Email the author", ["Jane Doe"]),
+    ],
+)
+def test_names_in_a_byline(byline: str, names: list[str]) -> None:
+    assert clean_names(byline) == names
+
+
+def test_every_author_meta_tag_counts() -> None:
+    page = f"""<html><head><title>Network notes</title>
+    <meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">
+    </head><body><article><h1>Network notes</h1>{PROSE}</article></body></html>"""
+    article = extract(page, "https://example.org/notes")
+    assert article.authors == ["Kooman, F.", "Jong, Michiel de"]
+    assert article.sources["authors"] == "meta"
