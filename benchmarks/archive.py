@@ -140,8 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     count = args.articles
     first = [synthetic_page(n, rng) for n in range(count)]
     changed = [synthetic_page(n, random.Random(n), revision=1) for n in range(count)]
-    # Just under half changed again: the most stale entries the index ever holds.
-    almost_half = [synthetic_page(n, random.Random(n), revision=2) for n in range((count - 1) // 2)]
+    # Just under a quarter changed again: the most stale entries the index ever holds.
+    almost = [synthetic_page(n, random.Random(n), revision=2) for n in range((count - 1) // 4)]
     with tempfile.TemporaryDirectory() as folder:
         path = args.keep or Path(folder) / "archive.db"
         now = datetime.now(timezone.utc)
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             ]
             searches = search_times(archive, terms)
             rows = archive.db["articles"].count
-            _, stale = run_pass(archive, pages_for(almost_half, now + timedelta(hours=3)))
+            _, stale = run_pass(archive, pages_for(almost, now + timedelta(hours=3)))
             assert "search index merged (s)" not in stale, "the tidy came before the worst case"
             worst = search_times(archive, terms)
             # what `sqlite-utils optimize archive.db` does: merge the index, then VACUUM
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
               f" {optimized_size / 1e6:.1f} MB, {optimized_size / rows / 1024:.1f} KB"
               " an article")  # fmt: skip
         print(f"  search over {rows:,} articles, median of 5 runs: as the runs above left the"
-              f" archive / after {len(almost_half):,} more changed (just before the next merge"
+              f" archive / after {len(almost):,} more changed (just before the next merge"
               " is due) / after `sqlite-utils optimize`")  # fmt: skip
         for term, (matches, ms) in searches.items():
             print(f"    {term!r:14} {matches:7,} matching {ms:7.1f} ms {worst[term][1]:7.1f} ms"

@@ -29,6 +29,8 @@ SCHEMA_VERSION = 5
 DEFAULT_PATH = "archive.db"
 # Pages of search index merged in one write transaction: about a tenth of a second.
 TIDY_STEP_PAGES = 2000
+# The index is merged once 1/TIDY_SHARE of the archive has been rewritten since the last merge.
+TIDY_SHARE = 4
 
 # Columns shared by articles and versions: the article's extracted content.
 CONTENT_COLUMNS: dict[str, type] = {
@@ -293,15 +295,16 @@ class Archive:
     def tidy_search_index(self, *, step_pages: int = TIDY_STEP_PAGES) -> bool:
         """Merge the search index into one segment when it is due; True if it was.
 
-        Due when the index has taken writes for half as many articles as the archive
-        holds: by then stale entries make a common word's search up to a quarter slower.
+        Due when the index has taken writes for a quarter as many articles as the
+        archive holds: stale entries slow a common word's search by about 2% for each
+        10% of the archive rewritten.
         The merge goes in steps of about `step_pages` pages, each its own short write
         transaction, so that another run waiting to write is never held for long.
         """
         writes, articles = self.db.execute(
             "SELECT writes, (SELECT count(*) FROM articles) FROM search_upkeep"
         ).fetchone()
-        if not writes or writes * 2 < articles:
+        if not writes or writes * TIDY_SHARE < articles:
             return False
         conn = self.db.conn
         merge = "INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)"

@@ -237,21 +237,23 @@ def _story(n: int, word: str) -> Article:
     return make_article(url=url, canonical_url=url, body=f"{BODY}\n\nStory {n} about the {word}.")
 
 
-def test_the_search_index_is_merged_once_half_the_archive_has_changed(archive: Archive) -> None:
+def test_the_search_index_is_merged_once_a_quarter_of_the_archive_has_changed(
+    archive: Archive,
+) -> None:
     for n in range(20):
         archive.save(_story(n, "harbour"))
     assert archive.tidy_search_index(step_pages=1)  # 20 new articles: due
     assert not archive.tidy_search_index()  # nothing written since
-    for n in range(9):
+    for n in range(4):
         archive.save(_story(n, "lighthouse"))
-    assert not archive.tidy_search_index()  # 9 of 20 changed: not yet
-    archive.save(_story(9, "lighthouse"))
+    assert not archive.tidy_search_index()  # 4 of 20 changed: not yet
+    archive.save(_story(4, "lighthouse"))
     grown = _search_index(archive)
-    assert archive.tidy_search_index(step_pages=1)  # 10 of 20: merged, in many small steps
+    assert archive.tidy_search_index(step_pages=1)  # 5 of 20: merged, in many small steps
     assert _search_index(archive)[1] < grown[1]  # the replaced entries are gone
     archive.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
-    assert len(list(archive.db["articles"].search("lighthouse"))) == 10
-    assert len(list(archive.db["articles"].search("harbour"))) == 10
+    assert len(list(archive.db["articles"].search("lighthouse"))) == 5
+    assert len(list(archive.db["articles"].search("harbour"))) == 15
     assert rows(archive, "select writes from search_upkeep") == [{"writes": 0}]
 
 
