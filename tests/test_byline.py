@@ -35,3 +35,10 @@ def test_every_author_meta_tag_counts() -> None:
     article = extract(page, "https://example.org/notes")
     assert article.authors == ["Kooman, F.", "Jong, Michiel de"]
     assert article.sources["authors"] == "meta"
+
+
+def test_a_property_meta_wins_over_a_name_meta_of_the_same_key() -> None:
+    page = f"""<html><head><title>Network notes</title>
+    <meta name="DC.creator" content="Name Attribute"><meta property="dc:creator" content="Rdfa Property">
+    </head><body><article><h1>Network notes</h1>{PROSE}</article></body></html>"""
+    assert extract(page, "https://example.org/notes").authors == ["Rdfa Property"]

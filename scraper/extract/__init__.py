@@ -45,7 +45,7 @@ def _extract(html: bytes | str, url: str, charset: str | None) -> Article:
         description=meta.description,
         captions=frozenset(survey.captions),
     )
-    refuse_non_article(meta, body, url)
+    refuse_non_article(meta, body, url, survey)
     if not body.text:
         raise ExtractError("no article text found on the page")
     sources = dict(meta.sources)

@@ -9,6 +9,7 @@ from ..errors import NotAnArticle
 from .body import Body
 from .jsonld import ARTICLE_TYPES
 from .metadata import Metadata
+from .survey import Survey
 
 _MIN_PROSE = 150  # UTF-8 bytes of prose: one or two sentences
 _MIN_TEASERS = 5  # linked headings that make a page a list of other pages
@@ -23,15 +24,15 @@ _SEARCH_PATH = re.compile(r"(?:^|/)(?:search|suche|recherche|buscar|busca|cerca)
 _SEARCH_PARAMS = frozenset(("q", "s", "query", "search", "keyword", "keywords", "k"))
 
 
-def refuse_non_article(meta: Metadata, body: Body, url: str) -> None:
+def refuse_non_article(meta: Metadata, body: Body, url: str, survey: Survey) -> None:
     """Raise NotAnArticle, naming what the page is, when it is not one article."""
-    found = _what_else(meta, body, url)
+    found = _what_else(meta, body, url, survey)
     if found:
         kind, reason = found
         raise NotAnArticle(f"not an article: {reason}", kind=kind)
 
 
-def _what_else(meta: Metadata, body: Body, url: str) -> tuple[str, str] | None:
+def _what_else(meta: Metadata, body: Body, url: str, survey: Survey) -> tuple[str, str] | None:
     prose = [block for block in body.blocks if block.is_prose]
     weight = sum(block.weight for block in prose)
     if weight < _MIN_PROSE and body.notices >= _MIN_PROSE:
@@ -50,14 +51,29 @@ def _what_else(meta: Metadata, body: Body, url: str) -> tuple[str, str] | None:
         ):
             return "index", "a section or index page listing other pages"
     if weight < _MIN_PROSE:
-        # Short articles exist (a brief, a one-line note): only a page with no text
-        # of its own, or one that says it is an error, is refused.
+        # Short articles exist (a brief, a one-line note). A short page is refused
+        # when it has no text of its own, says it is an error, or sits among links
+        # (a site's contact or login page) with no sign of being an article.
         plain = sum(b.weight - b.link_weight for b in body.blocks if b.kind != "caption")
         if not plain:
             return "too-little-text", "the page has no readable text"
         if _ERROR_TITLE.search(meta.headline):
             return "error-page", "an error page"
+        if survey.by_tag["a"] and not _says_article(meta, survey):
+            return "too-little-text", "the page has too little text"
     return None
+
+
+def _says_article(meta: Metadata, survey: Survey) -> bool:
+    """Markup or metadata that only an article page carries."""
+    return bool(
+        meta.page_types & ARTICLE_TYPES
+        or meta.og_type == "article"
+        or meta.published
+        or meta.authors
+        or survey.by_tag["article"]
+        or survey.itemprops.get("articleBody")
+    )
 
 
 def _is_search_url(url: str) -> bool:

@@ -136,9 +136,10 @@ class _Sources:
 
 def _read_meta(metas: list[Element]) -> tuple[dict[str, str], dict[str, list[str]]]:
     """<meta> contents by lower-case key; property= (RDFa, OpenGraph) wins over name=.
-    Also every content of each key, in page order (one <meta> per author)."""
+    Also every content of each key from its winning attribute, in page order (one
+    <meta> per author)."""
     ranked: dict[str, tuple[int, str]] = {}
-    every: dict[str, list[str]] = {}
+    every: dict[str, tuple[int, list[str]]] = {}
     for element in metas:
         content = element.get("content")
         if not content or not content.strip():
@@ -146,10 +147,13 @@ def _read_meta(metas: list[Element]) -> tuple[dict[str, str], dict[str, list[str
         for rank, attribute in enumerate(_META_ATTRIBUTES):
             for key in (element.get(attribute) or "").lower().split():
                 key = key.replace("dc:", "dc.").replace("dcterm:", "dcterms.")
-                every.setdefault(key, []).append(content)
                 if key not in ranked or rank < ranked[key][0]:
                     ranked[key] = (rank, content)
-    return {key: " ".join(content.split()) for key, (_, content) in ranked.items()}, every
+                    every[key] = (rank, [content])
+                elif rank == every[key][0]:
+                    every[key][1].append(content)
+    first = {key: " ".join(content.split()) for key, (_, content) in ranked.items()}
+    return first, {key: contents for key, (_, contents) in every.items()}
 
 
 def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:

@@ -50,7 +50,7 @@ _NEVER_CAPTION = ("html", "body", "main", "article", "section")
 
 # Elements that metadata, related links and cleaning look up by tag. One walk in C
 # gathers them all; an XPath "//meta" each would walk the whole tree again.
-INDEXED_TAGS = ("script", "meta", "link", "title", "h1", "time", "base")
+INDEXED_TAGS = ("script", "meta", "link", "title", "h1", "time", "base", "article", "a")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _FURNITURE_TAGS = frozenset(selectors.FURNITURE_TAGS)
 _WALKED_TAGS = (*selectors.FURNITURE_TAGS, *_HEADINGS, *INDEXED_TAGS)
