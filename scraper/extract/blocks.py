@@ -211,9 +211,18 @@ class _Walker:
             text = clean_text(raw)
         if not text or not self.owners:
             return
-        link_share = min(link_length / max(_visible_length(text), 1), 1.0)
+        # UTF-8 length; spaces count: a word gap is part of prose.
+        weight = len(text) if text.isascii() else len(text.encode("utf-8"))
+        if link_length:
+            visible = (
+                _visible_length(text)
+                if self.pre_depth
+                else weight - text.count(" ") - text.count("\n")  # cleaned: single gaps
+            )
+            link_share = min(link_length / max(visible, 1), 1.0)
+        else:
+            link_share = 0.0
         element, position = self.owners[-1]
-        weight = len(text.encode("utf-8"))  # spaces count: a word gap is part of prose
         kind = self._kind(element)
         if kind in HEADING_TAGS and link_share > 0.9 and self.card_depth is None:
             self.card_depth = self._card()
@@ -271,7 +280,8 @@ class _Walker:
         return bool(self.lists) and any(owner.tag == "li" for owner, _ in self.owners[-3:])
 
     def open_block(self, element: Element) -> None:
-        self.flush()
+        if self.parts:
+            self.flush()
         self.counter += 1
         self.owners.append((element, self.counter))
         tag = element.tag
@@ -292,7 +302,8 @@ class _Walker:
         self.add(element.text)
 
     def close_block(self, element: Element) -> None:
-        self.flush()
+        if self.parts:
+            self.flush()
         _, start = self.owners.pop()
         self.span[element] = (start, self.counter)
         if self.card_depth is not None and len(self.owners) <= self.card_depth:

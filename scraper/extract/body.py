@@ -206,6 +206,8 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     """Drop boilerplate blocks, and the headline, byline and highlights at the top."""
     repeated = {_key(headline)} | {_key(text) for text in highlights}
     repeated.discard("")
+    # A block's words can only be a repeated text's if it is not much longer.
+    longest = 3 * max(map(len, repeated), default=-20) + 20
     # In a table of prose, a linked cell is data (a film's title), not a menu.
     data_tables = {block.table for block in blocks if block.is_prose and block.kind == "cell"}
     data_tables.discard(None)
@@ -215,7 +217,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             continue
         if block.link_density >= 0.8 and not block.is_prose and block.table not in data_tables:
             continue
-        if _key(block.text) in repeated:
+        if len(block.text) <= longest and _key(block.text) in repeated:
             continue
         credit = _TRAILING_CREDIT.search(block.text)
         if credit:
