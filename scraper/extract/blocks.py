@@ -192,7 +192,9 @@ class _Walker:
         self.best_score = 0
 
     def add(self, text: str | None) -> None:
-        if text:
+        # White space before a block's first words is dropped anyway (not in <pre>):
+        # not keeping it spares a flush for each indentation between tags.
+        if text and (self.parts or self.pre_depth or not text.isspace()):
             self.parts.append(text)
 
     def flush(self) -> None:
@@ -366,19 +368,22 @@ def walk(root: Element, captions: frozenset[Element] = frozenset()) -> Walk:
     Text inside `captions` (elements with caption classes) is caption text.
     """
     state = _Walker(captions)
-    events = etree.iterwalk(root, events=("start", "end"))
-    for event, element in events:
+    # Bound once: this loop runs twice for every element of the page.
+    open_block, close_block = state.open_block, state.close_block
+    inline_start, inline_end = state.inline_start, state.inline_end
+    blocks = BLOCK_TAGS
+    for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag
         if not isinstance(tag, str):
             continue
         if event == "start":
-            if tag in BLOCK_TAGS:
-                state.open_block(element)
+            if tag in blocks:
+                open_block(element)
             else:
-                state.inline_start(element)
-        elif tag in BLOCK_TAGS:
-            state.close_block(element)
+                inline_start(element)
+        elif tag in blocks:
+            close_block(element)
         else:
-            state.inline_end(element)
+            inline_end(element)
     state.flush()
     return Walk(blocks=state.blocks, container=state.best, span=state.span, prose=state.prose)
