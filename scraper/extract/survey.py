@@ -119,9 +119,11 @@ class Survey:
         names = _NAMES
         for element in (root if body is None else body).iter():
             flags = 0
-            for key, value in element.items():
+            # keys(), then get() for the few read: cheaper than items()' pairs.
+            for key in element.keys():  # noqa: SIM118 (iterating an element gives children)
                 if key not in _READ:
                     continue
+                value = element.get(key)
                 if key == "class" or key == "id":
                     known = names.get(value)
                     flags |= name_flags(value) if known is None else known
