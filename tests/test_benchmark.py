@@ -59,3 +59,16 @@ def test_benchmark_script_runs_on_a_few_pages() -> None:
     row = next(line for line in lines if line.startswith("scrape "))
     f1 = float(row.split()[1])
     assert 0.5 < f1 <= 1.0
+
+
+def test_archive_benchmark_runs_on_a_few_articles(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "archive.py"), "--articles", "40",
+         "--keep", str(tmp_path / "bench.db")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "{'inserted': 40, 'search index merged (s)'" in out
+    assert "{'unchanged': 40}" in out and "{'updated': 40, 'search index merged (s)'" in out
+    assert "'misstated'         40 matching" in out
