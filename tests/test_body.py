@@ -105,3 +105,89 @@ def test_text_in_a_named_anchor_is_not_link_text() -> None:
     body = extract(page, "https://example.com/news/anchored").body
     assert body.startswith("The first part sits in a named anchor")
     assert "The second part sits in one too" in body
+
+
+LONG = "a caption long enough to read as prose, describing the picture above in a sentence or two"
+
+
+def _article(inside: str, after: str = "") -> str:
+    paragraphs = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 5))
+    return f"""<html><head><title>The story</title></head><body><article><h1>The story</h1>
+    {inside or paragraphs}</article>{after}</body></html>"""
+
+
+def test_a_gallery_widget_inside_the_article_stays_out() -> None:
+    slides = "".join(
+        f"<li><h2>{n}/6 Slide {n}</h2><p>Slide {n} shows {LONG}, {PROSE}</p></li>"
+        for n in range(1, 7)
+    )
+    paragraphs = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 21))
+    page = _article(f'{paragraphs}<div class="widget-gallery"><ul>{slides}</ul></div>')
+    body = extract(page, "https://example.com/news/story").body
+    assert "Paragraph 20 of the story" in body
+    assert "Slide 3 shows" not in body
+
+
+def test_teaser_cards_with_deeply_nested_titles_stay_out() -> None:
+    card = (
+        '<li><div class="card"><div class="card__inner"><div class="card__text">'
+        '<h3><a href="/news/{n}"><div class="card__title">Another story number {n}</div></a></h3>'
+        "<p>A summary of another story, {prose}</p></div></div></div></li>"
+    )
+    cards = "".join(card.format(n=n, prose=PROSE) for n in range(1, 6))
+    page = _article("", after=f"<section><ul>{cards}</ul></section>")
+    body = extract(page, "https://example.com/news/story").body
+    assert "Paragraph 4 of the story" in body
+    assert "Another story number" not in body and "A summary of another story" not in body
+
+
+def test_an_intro_section_with_subheadings_is_body_not_a_standfirst() -> None:
+    page = _article(
+        f'<section class="intro"><h2>What it is</h2><p>The first part explains, {PROSE}</p>'
+        f"<h2>Why it matters</h2><p>The second part argues, {PROSE}</p></section>"
+        f"<p>The rest of the story follows, {PROSE}</p>"
+    )
+    article = extract(page, "https://example.com/news/story")
+    assert article.highlights == []
+    assert article.body.startswith("What it is\n\nThe first part explains")
+
+
+def test_a_table_article_keeps_the_paragraphs_introducing_the_table() -> None:
+    rows = "".join(
+        f'<tr><td><a href="/wiki/F{n}">Film {n}</a></td><td>A plot summary, {PROSE}</td></tr>'
+        for n in range(1, 12)
+    )
+    page = f"""<html><head><title>List of films</title></head><body><div id="content">
+    <h1>List of films</h1><p>This list holds films in which a day repeats, {PROSE}</p>
+    <table><tbody>{rows}</tbody></table></div></body></html>"""
+    body = extract(page, "https://wiki.example/List_of_films").body
+    assert body.startswith("This list holds films in which a day repeats")
+    assert "Film 11\tA plot summary" in body
+
+
+def test_a_list_of_links_the_text_introduces_is_kept_a_related_one_is_not() -> None:
+    sources = "".join(f'<li><a href="/doc/{n}">Source document {n}</a></li>' for n in range(1, 4))
+    related = "".join(f'<li><a href="/news/{n}">Another headline {n}</a></li>' for n in range(1, 4))
+    page = _article(
+        f"<p>The opening paragraph of the story, {PROSE}</p>"
+        f"<p>The report draws on these documents:</p><ul>{sources}</ul>"
+        f"<p>The closing paragraph of the story, {PROSE}</p>"
+        f"<h3>Related</h3><ul>{related}</ul>"
+    )
+    body = extract(page, "https://example.com/news/story").body
+    assert "Source document 2" in body
+    assert "Another headline" not in body
+
+
+def test_a_post_split_around_a_wide_picture_is_kept_whole() -> None:
+    page = f"""<html><head><title>The story</title></head><body><article><h1>The story</h1>
+    <div class="section-inner"><p>Part one opens the post, {PROSE}</p>
+    <p>Part one goes on, {PROSE}</p><p>Part one ends, {PROSE}</p>
+    <p>Part one really ends, {PROSE}</p><p>Part one, last words, {PROSE}</p>
+    <p>Part one, a coda, {PROSE}</p></div>
+    <figure class="wide"><img src="/wide.jpg"></figure>
+    <div class="section-inner"><p>Part two closes the post, {PROSE}</p></div>
+    </article></body></html>"""
+    body = extract(page, "https://example.com/news/story").body
+    assert body.startswith("Part one opens the post")
+    assert "Part two closes the post" in body

@@ -140,6 +140,9 @@ def clean_text(text: str) -> str:
 
 _NOTICE = any_pattern(CONSENT_TEXT)
 _MAX_CARD_TEXT = 1000  # characters: a title, a byline and a summary
+# Owners searched above a linked heading for its card: <li><div><div><div><h3>
+# (frameworks nest a card's title several <div>s deep).
+_CARD_REACH = 7
 _CAPTION_START = re.compile("|".join(CAPTION_STARTS), re.IGNORECASE)
 _CAPTION_END = re.compile(f"(?:{'|'.join(CAPTION_ENDS)})\\s*$", re.IGNORECASE)
 _CAPTION_TAIL = 100  # characters: where a picture credit ends a line
@@ -226,7 +229,7 @@ class _Walker:
             link_share = 0.0
         element, position = self.owners[-1]
         kind = self._kind(element)
-        if kind in HEADING_TAGS and link_share > 0.9 and self.card_depth is None:
+        if link_share > 0.9 and self.card_depth is None and self._in_heading(kind):
             self.card_depth = self._card()
         if kind == "p" and weight < 300 and _is_caption_text(text):
             kind = "caption"
@@ -252,16 +255,22 @@ class _Walker:
         penalty = block.link_weight + (0 if block.is_prose else (weight - block.link_weight) // 4)
         self.bad[element] = self.bad.get(element, 0) + penalty
 
+    def _in_heading(self, kind: str) -> bool:
+        """A heading, or a block in one: <h3><a><div>Title</div></a></h3>."""
+        return kind in HEADING_TAGS or (
+            len(self.owners) > 1 and self.owners[-2][0].tag in HEADING_TAGS
+        )
+
     def _card(self) -> int | None:
         """Owners index of the small list item or <article> around a linked heading.
 
         Such a card promotes another page; a long <article> whose title links
         to itself is the article.
         """
-        for index in range(len(self.owners) - 2, max(len(self.owners) - 5, -1), -1):
+        for index in range(len(self.owners) - 2, max(len(self.owners) - _CARD_REACH, -1), -1):
             element = self.owners[index][0]
             if element.tag in ("li", "article"):
-                return index if len(text_of(element)) < _MAX_CARD_TEXT else None
+                return index if _visible_length(text_of(element)) < _MAX_CARD_TEXT else None
         return None
 
     def _kind(self, element: Element) -> str:

@@ -25,6 +25,7 @@ from .tree import Element, text_of
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
+_RELATED_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS)
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
@@ -66,6 +67,7 @@ def find_body(
     # (a list, a few lines): then the whole page is the candidate.
     container = result.container if result.container is not None else root
     container = _whole_table(_tighten(_narrow(container, headline), result.prose))
+    container = _with_introduction(container, result.prose)
     start, end = result.index_range(container)
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
@@ -144,9 +146,18 @@ def _tighten(container: Element, prose: dict[Element, int]) -> Element:
         if not children:
             return container
         best = max(children, key=prose.__getitem__)
-        if prose[best] < _TIGHT_SHARE * total:
+        if prose[best] < _TIGHT_SHARE * total or any(
+            child is not best and _same_kind(child, best) for child in children
+        ):
             return container
         container = best
+
+
+def _same_kind(one: Element, other: Element) -> bool:
+    """Siblings of one tag and class are parts of one text (a post split around a
+    wide picture), not the article beside a comment or a teaser."""
+    name = one.get("class")
+    return bool(name) and one.tag == other.tag and name == other.get("class")
 
 
 def _whole_table(container: Element) -> Element:
@@ -156,6 +167,20 @@ def _whole_table(container: Element) -> Element:
         if table is not None:
             return table
     return container
+
+
+def _with_introduction(container: Element, prose: dict[Element, int]) -> Element:
+    """A table of data is introduced by the prose around it: take its parent.
+
+    A long table can outscore its introduction (a list of films with a
+    paragraph above it saying what the list holds).
+    """
+    if container.tag != "table":
+        return container
+    parent = container.getparent()
+    if parent is None or prose.get(parent, 0) <= prose.get(container, 0):
+        return container
+    return parent
 
 
 def _narrow(container: Element, headline: str) -> Element:
@@ -211,11 +236,17 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     # In a table of prose, a linked cell is data (a film's title), not a menu.
     data_tables = {block.table for block in blocks if block.is_prose and block.kind == "cell"}
     data_tables.discard(None)
+    introduced = _introduced_lists(blocks)
     kept: list[Block] = []
     for block in blocks:
         if block.teaser or _BOILERPLATE_TEXT.match(block.text):
             continue
-        if block.link_density >= 0.8 and not block.is_prose and block.table not in data_tables:
+        if (
+            block.link_density >= 0.8
+            and not block.is_prose
+            and block.table not in data_tables
+            and block.list_root not in introduced
+        ):
             continue
         if len(block.text) <= longest and _key(block.text) in repeated:
             continue
@@ -224,6 +255,29 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             block = dataclasses.replace(block, text=block.text[: credit.start()])
         kept.append(block)
     return kept
+
+
+def _introduced_lists(blocks: list[Block]) -> set[Element]:
+    """Lists the text introduces with a heading or a line ending in a colon.
+
+    Their items are the article's even when wholly links (a table of contents, a
+    list of sources); a list of links standing alone after a paragraph, or under
+    "Related" or "Read more:", promotes other pages.
+    """
+    introduced: set[Element] = set()
+    previous: Block | None = None
+    for block in blocks:
+        root = block.list_root
+        if (
+            root is not None
+            and previous is not None
+            and previous.list_root is not root
+            and (previous.kind in HEADING_TAGS or previous.text.rstrip().endswith((":", "：")))
+            and not _RELATED_HEADING.match(previous.text)  # "Related", "Read more:"
+        ):
+            introduced.add(root)
+        previous = block
+    return introduced
 
 
 def _until_comments(blocks: list[Block]) -> list[Block]:

@@ -22,7 +22,7 @@ _MIN_BODY_TEXT = 400
 # A block with this many long paragraphs is prose whatever its class says
 # (<div class="entry-content entry-content-read-more">), unless it is a comment thread.
 _PROSE_LENGTH = 150
-_PROSE_PARAGRAPHS = etree.XPath(f"count(.//p[string-length(normalize-space()) > {_PROSE_LENGTH}])")
+_PARAGRAPHS = etree.XPath(f".//p[string-length(normalize-space()) > {_PROSE_LENGTH}]")
 _MAX_PROSE_PARAGRAPHS = 2
 _COMMENTS = patterns.word_pattern(selectors.COMMENT_WORDS)
 
@@ -62,10 +62,24 @@ def _inside(element: Element, removed: set[Element]) -> bool:
 def _is_prose(element: Element, length: int) -> bool:
     if length <= _PROSE_LENGTH * (_MAX_PROSE_PARAGRAPHS + 1):
         return False  # too short to hold that many long paragraphs
-    if _PROSE_PARAGRAPHS(element) <= _MAX_PROSE_PARAGRAPHS:
+    if _prose_paragraphs(element) <= _MAX_PROSE_PARAGRAPHS:
         return False
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
     return not _COMMENTS.search(names)
+
+
+def _prose_paragraphs(element: Element) -> int:
+    """Long paragraphs in `element`, except those in its list items: the captions
+    of a gallery's slides (<li><h2>3/50 Title</h2><p>caption</p></li>) are not prose."""
+    count = 0
+    for paragraph in _PARAGRAPHS(element):
+        for ancestor in paragraph.iterancestors():
+            if ancestor is element:
+                count += 1
+                break
+            if ancestor.tag == "li":
+                break
+    return count
 
 
 def _drop(element: Element) -> None:

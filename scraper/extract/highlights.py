@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from . import patterns, selectors
 from .blocks import HEADING_TAGS, Block
 from .tree import Element, text_of
@@ -13,6 +15,9 @@ _HEADING = patterns.text_pattern(selectors.HIGHLIGHT_HEADINGS)
 _WORDS = re.compile(r"\w+")
 _MAX_CHARS = 1200  # a standfirst is a sentence or a few bullets, never the article
 _ANCESTORS = 4  # <li> in <ul> in <div class="summary"> in <header>
+# A summary box has one title at most ("Key points"); a block with several
+# headings is a section of the page, whatever its class says (<section class="intro">).
+_SUBHEADINGS = etree.XPath("count(.//h2|.//h3|.//h4|.//h5|.//h6)")
 
 
 def text_key(text: str) -> str:
@@ -69,7 +74,7 @@ def is_marked(element: Element) -> bool:
             return False
         names = f"{node.get('class', '')} {node.get('id', '')}"
         if names.strip() and _HIGHLIGHT.search(names):
-            return len(text_of(node)) <= _MAX_CHARS
+            return len(text_of(node)) <= _MAX_CHARS and _SUBHEADINGS(node) < 2
     return False
 
 
