@@ -39,6 +39,8 @@ _PREFIX_FLAGS = _flags_by_word(
     (selectors.CAPTION_WORDS, CAPTION),
 )
 _PREFIX = patterns.word_pattern(_PREFIX_FLAGS)
+_PREFIX_LOWER = patterns.lower_word_pattern(_PREFIX_FLAGS)
+_HUMP = re.compile(r".[A-Z]")
 # Names matched whole ("ad", but not "adapt").
 _WHOLE_FLAGS = _flags_by_word((selectors.BOILERPLATE_WHOLE_WORDS, BOILERPLATE))
 _NEVER_BOILERPLATE = ("html", "body")
@@ -76,7 +78,12 @@ def name_flags(names: str) -> int:
 @functools.lru_cache(maxsize=16384)
 def _word_flags(name: str) -> int:
     """Cached per word: sites differ, but "row", "clearfix" and "entry-content" recur."""
-    flags = _WHOLE_FLAGS.get(name.lower(), 0)
+    lower = name.lower()
+    flags = _WHOLE_FLAGS.get(lower, 0)
+    if _HUMP.search(name) is None:  # most names: no camelCase word inside
+        for match in _PREFIX_LOWER.finditer(lower):
+            flags |= _PREFIX_FLAGS[match.group(1)]
+        return flags
     for match in _PREFIX.finditer(name):
         flags |= _PREFIX_FLAGS[match.group(1).lower()]
     return flags
