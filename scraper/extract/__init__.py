@@ -6,7 +6,7 @@ from ..errors import ExtractError
 from ..models import Article
 from .body import find_body
 from .byline import dedupe, names_after_by
-from .clean import clean
+from .clean import clean, strip_junk
 from .dates import parse_date
 from .kind import refuse_non_article
 from .links import find_related
@@ -34,6 +34,7 @@ def extract(html: bytes | str, url: str, *, charset: str | None = None) -> Artic
 
 def _extract(html: bytes | str, url: str, charset: str | None) -> Article:
     root = parse_html(html, charset=charset)
+    strip_junk(root)
     survey = Survey(root)
     meta = read_metadata(root, url, survey)
     related = find_related(root, url, survey)

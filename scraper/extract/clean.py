@@ -27,9 +27,18 @@ _MAX_PROSE_PARAGRAPHS = 2
 _COMMENTS = patterns.word_pattern(selectors.COMMENT_WORDS)
 
 
+_EARLY_JUNK = tuple(tag for tag in selectors.JUNK_TAGS if tag not in selectors.METADATA_TAGS)
+
+
+def strip_junk(root: Element) -> None:
+    """Remove what never holds text or metadata (<svg>, <style>, forms...) before the
+    survey: about a sixth of a page's elements, which nothing then walks again."""
+    etree.strip_elements(root, *_EARLY_JUNK, with_tail=False)
+
+
 def clean(root: Element, survey: Survey) -> None:
     """Remove, in place, every element that cannot hold article text."""
-    etree.strip_elements(root, *selectors.JUNK_TAGS, with_tail=False)
+    etree.strip_elements(root, *selectors.METADATA_TAGS, with_tail=False)
     removed: set[Element] = set()
     for element in survey.hidden:
         if not _inside(element, removed):

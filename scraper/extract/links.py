@@ -56,10 +56,14 @@ def _is_related_title(element: Element) -> bool:
     if element.tag == "a" or (element.text and len(element.text) > 4 * _MAX_TITLE):
         return False
     text = text_of(element)
-    if len(text) > 4 * _MAX_TITLE or element.find(".//a") is not None:
+    if len(text) > 4 * _MAX_TITLE:
         return False
     title = clean_text(text)
-    return len(title) <= _MAX_TITLE and _HEADING.match(title) is not None
+    return (
+        len(title) <= _MAX_TITLE
+        and _HEADING.match(title) is not None
+        and element.find(".//a") is None  # last: few titles get this far
+    )
 
 
 def _blocks_by_heading(titles: list[Element]) -> list[Element]:

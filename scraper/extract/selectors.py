@@ -6,7 +6,9 @@ tests/test_selectors.py check every entry against a fixture so none goes dead.
 
 from __future__ import annotations
 
-# Elements that never hold article text.
+# Elements that never hold article text. Those metadata reads (<script> for
+# JSON-LD, <link>, <meta>, <head>) go after metadata; the rest before anything.
+METADATA_TAGS = ("script", "link", "meta", "head")
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
     "embed", "video", "audio", "map", "button", "input", "select", "textarea",
