@@ -139,6 +139,10 @@ def clean_text(text: str) -> str:
 
 
 _NOTICE = any_pattern(CONSENT_TEXT)
+_CONSENT_WORD = re.compile("|".join(map(re.escape, CONSENT_WORDS)))
+# Block tags that open a structure the walk keeps track of.
+_LIST_TAGS = frozenset(("ul", "ol", "menu", "dl"))
+_STRUCTURE_TAGS = _LIST_TAGS | {"blockquote", "pre", "table", "figure"}
 _MAX_CARD_TEXT = 1000  # characters: a title, a byline and a summary
 # Owners searched above a linked heading for its card: <li><div><div><div><h3>
 # (frameworks nest a card's title several <div>s deep).
@@ -153,8 +157,8 @@ def _is_caption_text(text: str) -> bool:
 
 
 def _is_notice(text: str) -> bool:
-    lower = text.lower()
-    return any(word in lower for word in CONSENT_WORDS) and _NOTICE.search(text) is not None
+    # The plain word search rules out nearly every paragraph before the slower patterns.
+    return _CONSENT_WORD.search(text.lower()) is not None and _NOTICE.search(text) is not None
 
 
 def _is_link(anchor: Element) -> bool:
@@ -296,21 +300,24 @@ class _Walker:
         self.counter += 1
         self.owners.append((element, self.counter))
         tag = element.tag
-        if tag in ("ul", "ol", "menu", "dl"):
-            if not self.lists:
-                self.list_root = element
-            self.lists.append(tag == "ol")
-        elif tag == "blockquote":
-            self.quote_depth += 1
-        elif tag == "pre":
-            self.pre_depth += 1
-        elif tag == "table":
-            self.tables.append(element)
-        elif tag == "figure":
-            self.figure_depth += 1
+        if tag in _STRUCTURE_TAGS:
+            if tag in _LIST_TAGS:
+                if not self.lists:
+                    self.list_root = element
+                self.lists.append(tag == "ol")
+            elif tag == "blockquote":
+                self.quote_depth += 1
+            elif tag == "pre":
+                self.pre_depth += 1
+            elif tag == "table":
+                self.tables.append(element)
+            else:
+                self.figure_depth += 1
         if element in self.captions:
             self.caption_depth += 1
-        self.add(element.text)
+        text = element.text
+        if text and (self.parts or self.pre_depth or not text.isspace()):  # as add() does
+            self.parts.append(text)
 
     def close_block(self, element: Element) -> None:
         if self.parts:
@@ -322,18 +329,21 @@ class _Walker:
         if element in self.captions:
             self.caption_depth -= 1
         tag = element.tag
-        if tag in ("ul", "ol", "menu", "dl"):
-            self.lists.pop()
-        elif tag == "blockquote":
-            self.quote_depth -= 1
-        elif tag == "pre":
-            self.pre_depth -= 1
-        elif tag == "table":
-            self.tables.pop()
-        elif tag == "figure":
-            self.figure_depth -= 1
+        if tag in _STRUCTURE_TAGS:
+            if tag in _LIST_TAGS:
+                self.lists.pop()
+            elif tag == "blockquote":
+                self.quote_depth -= 1
+            elif tag == "pre":
+                self.pre_depth -= 1
+            elif tag == "table":
+                self.tables.pop()
+            else:
+                self.figure_depth -= 1
         self._score(element)
-        self.add(element.tail)
+        text = element.tail
+        if text and (self.parts or self.pre_depth or not text.isspace()):  # as add() does
+            self.parts.append(text)
 
     def _score(self, element: Element) -> None:
         good = self.good.pop(element, 0)
