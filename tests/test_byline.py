@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from scraper import extract
@@ -18,14 +20,27 @@ PROSE = (
         ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
         ("Jane Doe, John Smith", ["Jane Doe", "John Smith"]),
         ("Kooman, F.", ["Kooman, F."]),  # surname first, as Dublin Core and citations write
-        ("Jong, Michiel de", ["Jong, Michiel de"]),
         ("Reuters, AP", ["Reuters", "AP"]),
+        ("AFP, Reuters", ["AFP", "Reuters"]),
+        ("Smith, Jones", ["Smith", "Jones"]),
+        ("Doe, J. R.", ["Doe, J. R."]),
         ("Nathan Willis March 25, 2015", ["Nathan Willis"]),
         ("By Jane Doe, Staff Writer | Email the author", ["Jane Doe"]),
     ],
 )
 def test_names_in_a_byline(byline: str, names: list[str]) -> None:
     assert clean_names(byline) == names
+
+
+def test_a_one_author_meta_may_give_the_surname_first() -> None:
+    assert clean_names("Jong, Michiel de", one_person=True) == ["Jong, Michiel de"]
+    assert clean_names("Jong, Michiel de") == ["Jong", "Michiel de"]
+
+
+def test_a_hostile_byline_is_read_in_linear_time() -> None:
+    started = time.perf_counter()
+    clean_names("Smith, " + "Ab-" * 5000 + "!", one_person=True)
+    assert time.perf_counter() - started < 0.5
 
 
 def test_every_author_meta_tag_counts() -> None:

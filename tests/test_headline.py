@@ -7,6 +7,8 @@ from scraper import extract
 PROSE = (
     "<p>" + "A paragraph long enough to be the prose of an article about the harbour. " * 3 + "</p>"
 )
+# Over 1,000 characters: an <article> with a linked title that short is a teaser card.
+LONG_PROSE = PROSE * 6
 
 
 def test_json_ld_name_that_is_the_site_name_is_not_the_headline() -> None:
@@ -35,7 +37,21 @@ def test_a_permalink_mark_is_not_part_of_the_headline() -> None:
     assert extract(page, "https://docs.example/shared.html").headline == "Shared history"
 
 
-def test_a_heading_with_a_sign_of_its_own_keeps_it() -> None:
+def test_a_linked_heading_with_a_sign_of_its_own_keeps_it() -> None:
     page = f"""<html><head><title>Learning C#</title></head><body>
-    <article><h1>Learning C#</h1>{PROSE}</article></body></html>"""
-    assert extract(page, "https://blog.example/c").headline == "Learning C#"
+    <article><h1><a href="/posts/c">Learning C#</a></h1>{LONG_PROSE}</article></body></html>"""
+    assert extract(page, "https://blog.example/posts/c").headline == "Learning C#"
+
+
+def test_a_heading_linked_to_the_page_itself_is_the_headline() -> None:
+    for href in ("#", "#top", "/posts/c", "https://blog.example/posts/c"):
+        page = f"""<html><head><title>Learning C# | Blog</title></head><body>
+        <article><h1><a href="{href}">Learning C#</a></h1>{LONG_PROSE}</article></body></html>"""
+        article = extract(page, "https://blog.example/posts/c")
+        assert (article.headline, article.sources["headline"]) == ("Learning C#", "page")
+
+
+def test_a_heading_with_a_broken_link_does_not_break_the_page() -> None:
+    page = f"""<html><head><title>Council backs harbour plan</title></head><body>
+    <h1><a href="http://[bad/">Council backs harbour plan</a></h1>{PROSE}</body></html>"""
+    assert extract(page, "https://news.example/a").headline == "Council backs harbour plan"

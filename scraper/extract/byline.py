@@ -35,18 +35,22 @@ _DATE_LIKE = re.compile(
     r"(?:\s+\d{4})?|\b\d[\d:/.,-]*(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?",
     re.I,
 )
-# "Kooman, F." or "Jong, Michiel de": one name, surname first (Dublin Core, citations).
-_SURNAME_FIRST = re.compile(
-    r"^[^\W\d_][\w'’-]*, (?:(?:[A-Z]\.?|[A-Z][a-z][\w'’-]*|de|da|van|von|der|den|du|la|le)"
-    r"(?: |-|$))+$"
-)
+# Parts of a name written surname first ("Kooman, F.", "Jong, Michiel de"). Each
+# token is matched whole, and no two alternatives take the same characters.
+_INITIALS = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]")  # "F.", "J.-P.", "F"; not "AP"
+_GIVEN = re.compile(r"[A-Z][a-z][\w'’]*(?:-[A-Z][a-z][\w'’]*)?|de|da|van|von|der|den|du|la|le")
+_SURNAME = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
 _WITH = re.compile(r"\s*\((?:avec|with|mit|con|and)\s+([^)]*)\)", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-def clean_names(text: str | None) -> list[str]:
-    """Author names found in one byline string, in order, without duplicates."""
+def clean_names(text: str | None, *, one_person: bool = False) -> list[str]:
+    """Author names found in one byline string, in order, without duplicates.
+
+    `one_person`: the string names one author (a Dublin Core or citation <meta>), so
+    "Doe, Jane" is Jane Doe; elsewhere only "Doe, J." is, and "AFP, Reuters" is two.
+    """
     if not text:
         return []
     text = " ".join(text.split())
@@ -55,7 +59,7 @@ def clean_names(text: str | None) -> list[str]:
     text = _JUNK.sub("", text)
     text = _DATE_LIKE.sub(" | ", text)  # "Nathan Willis March 25, 2015" -> "Nathan Willis"
     text = text.strip(" |")
-    if _SURNAME_FIRST.match(text + " ") or _SURNAME_FIRST.match(text):
+    if _is_surname_first(text, given_names=one_person):
         return [text] if _is_name(text) else []
     names: list[str] = []
     for part in _SPLIT.split(text):
@@ -73,6 +77,19 @@ def names_after_by(text: str) -> list[str]:
     """Names in a byline line such as "Posted: 12/23/2004 by Ray Dunbar | 3 comments"."""
     match = _BY.search(text)
     return clean_names(_DATE_TAIL.sub("", match.group("names"))) if match else []
+
+
+def _is_surname_first(text: str, *, given_names: bool) -> bool:
+    """ "Kooman, F." (initials after the comma), or with `given_names` "Jong, Michiel de"."""
+    surname, comma, rest = text.partition(", ")
+    tokens = rest.split()
+    if not comma or not tokens or len(tokens) > 4 or not _SURNAME.fullmatch(surname):
+        return False
+    if all(_INITIALS.fullmatch(token) for token in tokens):
+        return True
+    return given_names and all(
+        _INITIALS.fullmatch(token) or _GIVEN.fullmatch(token) for token in tokens
+    )
 
 
 def _is_name(text: str) -> bool:

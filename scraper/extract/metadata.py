@@ -24,7 +24,8 @@ from .tree import Element, text_of
 
 # <meta property|name="..." content="...">, lower-cased keys, first value wins.
 _META_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
-_HOME_PATH = re.compile(r"(?:\.{0,2}/)?(?:index\.\w+)?", re.I)
+_HOME_PATH = re.compile(r"/(?:index\.\w+)?", re.I)
+_INDEX_HREF = re.compile(r"(?:\.{1,2}/)*(?:index\.\w+)?", re.I)
 # Elements a page may set its headline in when it has no <h1>.
 _SHOWN_TITLES = etree.XPath(
     "//h2|//h3|//b|//strong|//font[@size]|//*[contains(@class, 'title')][not(self::title)]"
@@ -36,6 +37,8 @@ _TITLE_META = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsel
 _AUTHOR_META = ("dc.creator", "dcterms.creator", "author", "article:author", "byl",
                 "sailthru.author", "parsely-author", "citation_author", "dc.contributor",
                 "twitter:creator:name")  # fmt: skip
+# Keys that name one author a tag, often surname first ("Doe, Jane").
+_ONE_AUTHOR_META = frozenset(("dc.creator", "dcterms.creator", "citation_author", "dc.contributor"))
 _PUBLISHED_META = ("article:published_time", "og:published_time", "published_time",
                    "article.published", "pubdate", "publishdate", "publish-date",
                    "publish_date", "datepublished", "dc.date.issued", "dcterms.issued",
@@ -207,7 +210,10 @@ def _headline(src: _Sources) -> tuple[str | None, str]:
     if text:
         return clean_text(text), "microdata"
     title = src.title
-    h1 = next((t for el in src.tagged("h1") if not _is_logo(el) and (t := _heading_text(el))), "")
+    h1 = next(
+        (t for el in src.tagged("h1") if not _is_logo(el, src.url) and (t := _heading_text(el))),
+        "",
+    )
     # An <h1> that shares no words with the <title> is a site or section name.
     if h1 and (not title or _overlap(h1, title) >= 0.5):
         return h1, "page"
@@ -247,13 +253,21 @@ def _heading_text(heading: Element) -> str:
     return text
 
 
-def _is_logo(heading: Element) -> bool:
-    """A heading that is wholly a link to the site's home page: the site's name."""
+def _is_logo(heading: Element, page_url: str) -> bool:
+    """A heading that is wholly a link to its site's home page: the site's name.
+    (A link to the page itself, "#" or "#top", is the headline's permalink.)"""
     links = heading.xpath(".//a[@href]")
     if len(links) != 1 or clean_text(text_of(links[0])) != clean_text(text_of(heading)):
         return False
-    path = urlsplit(links[0].get("href", "")).path
-    return _HOME_PATH.fullmatch(path) is not None
+    href = links[0].get("href", "").strip()
+    target = join_url(page_url, href)
+    if not href or href.startswith(("#", "?")) or target is None:
+        return False
+    home, page = urlsplit(target), urlsplit(page_url)
+    if home.hostname != page.hostname or home.query or home.path == page.path:
+        return False
+    # The site's root, or the index of the page's own folder (a manual's contents).
+    return _HOME_PATH.fullmatch(home.path) is not None or _INDEX_HREF.fullmatch(href) is not None
 
 
 def _overlap(part: str, whole: str) -> float:
@@ -285,9 +299,10 @@ def _authors(src: _Sources) -> tuple[list[str] | None, str]:
         return names, "json-ld"
     for key in _AUTHOR_META:
         values = src.every_meta.get(key, ())
+        one_person = key in _ONE_AUTHOR_META
         names = dedupe([
             name for value in values if not value.startswith(("http://", "https://", "@"))
-            for name in clean_names(value)
+            for name in clean_names(value, one_person=one_person)
         ])  # fmt: skip
         if names:
             return names, "meta"
