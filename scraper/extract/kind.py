@@ -15,9 +15,10 @@ _MIN_PROSE = 150  # UTF-8 bytes of prose: one or two sentences
 _MIN_TEASERS = 5  # linked headings that make a page a list of other pages
 _MIN_LEAD_PROSE = 600  # an article's text comes before any list of teasers
 _MAX_PROSE_PER_TEASER = 300  # a teaser's summary is a sentence or two
+# What an error page says in its title: "404", "Error 500", "Page not found".
 _ERROR_TITLE = re.compile(
-    r"\b404\b|\berror\s+[45]\d\d\b|\b(?:page|file)\s+not\s+found\b|^not\s+found\b"
-    r"|\baccess\s+denied\b|\bforbidden\b|\bno\s+longer\s+available\b",
+    r"^\W*(?:error\s*)?(?:40[034]|410|50[023])\b|\berror\s+[45]\d\d\b"
+    r"|\b(?:page|file)\s+not\s+found\b|^\W*not\s+found\b|^\W*access\s+denied\b",
     re.I,
 )
 _SEARCH_PATH = re.compile(r"(?:^|/)(?:search|suche|recherche|buscar|busca|cerca)(?:/|$|\.)", re.I)
@@ -57,10 +58,11 @@ def _what_else(meta: Metadata, body: Body, url: str, survey: Survey) -> tuple[st
         plain = sum(b.weight - b.link_weight for b in body.blocks if b.kind != "caption")
         if not plain:
             return "too-little-text", "the page has no readable text"
-        if _ERROR_TITLE.search(meta.headline):
-            return "error-page", "an error page"
-        if survey.by_tag["a"] and not _says_article(meta, survey):
-            return "too-little-text", "the page has too little text"
+        if not _says_article(meta, survey):
+            if _ERROR_TITLE.search(meta.headline):
+                return "error-page", "an error page"
+            if survey.by_tag["a"] and plain < _MIN_PROSE:
+                return "too-little-text", "the page has too little text"
     return None
 
 
@@ -69,7 +71,7 @@ def _says_article(meta: Metadata, survey: Survey) -> bool:
     return bool(
         meta.page_types & ARTICLE_TYPES
         or meta.og_type == "article"
-        or meta.published
+        or (meta.published and meta.sources.get("published") != "url")  # a dated URL says little
         or meta.authors
         or survey.by_tag["article"]
         or survey.itemprops.get("articleBody")
