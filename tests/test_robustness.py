@@ -105,3 +105,11 @@ def test_a_hidden_body_is_an_anti_flicker_trick_not_a_hidden_page() -> None:
         b"<body>", b'<body style="visibility:hidden">'
     )
     assert extract(data, URL).body.startswith("The council met on Tuesday")
+
+
+def test_class_names_with_letters_that_fold_to_ascii_are_read() -> None:
+    prose = "<p>" + "Some words of prose here, enough to count as an article. " * 5 + "</p>"
+    page = (
+        f'<html><body><div class="aB-ſhare eKshare"><article>{prose}</article></div></body></html>'
+    )
+    assert extract(page, "https://example.com/news/a").body.startswith("Some words of prose")

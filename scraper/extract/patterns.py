@@ -39,7 +39,8 @@ def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     A word starts after a separator or at a camelCase hump ("postShare"). The
     matched word is group 1.
     """
-    return re.compile(rf"(?:^|[^a-zA-Z0-9]|(?<=[a-z])(?=[A-Z]))((?i:{_trie(words)}))")
+    # ASCII: under Unicode case folding "ſhare" would match "share" and "K" (Kelvin) "k".
+    return re.compile(rf"(?:^|[^a-zA-Z0-9]|(?<=[a-z])(?=[A-Z]))((?i:{_trie(words)}))", re.ASCII)
 
 
 def lower_word_pattern(words: Iterable[str]) -> re.Pattern[str]:

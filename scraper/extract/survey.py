@@ -80,7 +80,7 @@ def _word_flags(name: str) -> int:
     """Cached per word: sites differ, but "row", "clearfix" and "entry-content" recur."""
     lower = name.lower()
     flags = _WHOLE_FLAGS.get(lower, 0)
-    if _HUMP.search(name) is None:  # most names: no camelCase word inside
+    if name.isascii() and _HUMP.search(name) is None:  # most names: no camelCase inside
         for match in _PREFIX_LOWER.finditer(lower):
             flags |= _PREFIX_FLAGS[match.group(1)]
         return flags
