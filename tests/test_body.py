@@ -155,28 +155,38 @@ def test_an_intro_section_with_subheadings_is_body_not_a_standfirst() -> None:
 def test_a_table_article_keeps_the_paragraphs_introducing_the_table() -> None:
     rows = "".join(
         f'<tr><td><a href="/wiki/F{n}">Film {n}</a></td><td>A plot summary, {PROSE}</td></tr>'
-        for n in range(1, 12)
+        for n in range(1, 31)
     )
     page = f"""<html><head><title>List of films</title></head><body><div id="content">
     <h1>List of films</h1><p>This list holds films in which a day repeats, {PROSE}</p>
     <table><tbody>{rows}</tbody></table></div></body></html>"""
     body = extract(page, "https://wiki.example/List_of_films").body
     assert body.startswith("This list holds films in which a day repeats")
-    assert "Film 11\tA plot summary" in body
+    assert "Film 30\tA plot summary" in body
+    # With nothing to introduce it, a table does not take in what follows it.
+    alone = f"""<html><head><title>List of films</title></head><body><div id="content">
+    <h1>List of films</h1><table><tbody>{rows}</tbody></table>
+    <div class="box"><p>A box after the table, {PROSE}</p></div></div></body></html>"""
+    body = extract(alone, "https://wiki.example/List_of_films").body
+    assert "Film 30\tA plot summary" in body and "A box after the table" not in body
 
 
 def test_a_list_of_links_the_text_introduces_is_kept_a_related_one_is_not() -> None:
     sources = "".join(f'<li><a href="/doc/{n}">Source document {n}</a></li>' for n in range(1, 4))
     related = "".join(f'<li><a href="/news/{n}">Another headline {n}</a></li>' for n in range(1, 4))
+    popular = related.replace("Another", "Popular")
+    tags = "<li><a href='/t/harbour'>Harbour</a></li><li><a href='/t/c'>Council</a></li>"
     page = _article(
-        f"<p>The opening paragraph of the story, {PROSE}</p>"
-        f"<p>The report draws on these documents:</p><ul>{sources}</ul>"
-        f"<p>The closing paragraph of the story, {PROSE}</p>"
-        f"<h3>Related</h3><ul>{related}</ul>"
+        "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 5))
+        + f"<p>The report draws on these documents:</p><ul>{sources}</ul>"
+        + "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(5, 9))
+        + f"<h3>Related</h3><ul>{related}</ul><h3>Most popular</h3><ul>{popular}</ul>"
+        + f"<p>Tags:</p><ul>{tags}</ul>"
     )
     body = extract(page, "https://example.com/news/story").body
     assert "Source document 2" in body
     assert "Another headline" not in body
+    assert "Popular headline" not in body and "Council" not in body
 
 
 def test_a_post_split_around_a_wide_picture_is_kept_whole() -> None:
@@ -191,3 +201,14 @@ def test_a_post_split_around_a_wide_picture_is_kept_whole() -> None:
     body = extract(page, "https://example.com/news/story").body
     assert body.startswith("Part one opens the post")
     assert "Part two closes the post" in body
+
+
+def test_a_promo_in_a_sibling_of_the_same_class_stays_out() -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 12))
+    page = f"""<html><head><title>The story</title></head><body><main><h1>The story</h1>
+    <div class="row">{paragraphs}</div>
+    <div class="row"><p>Subscribe today and read every story, from just one pound a week.</p></div>
+    </main></body></html>"""
+    body = extract(page, "https://example.com/news/story").body
+    assert "Paragraph 11 of the story" in body
+    assert "Subscribe today" not in body

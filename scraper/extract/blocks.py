@@ -144,9 +144,9 @@ _CONSENT_WORD = re.compile("|".join(map(re.escape, CONSENT_WORDS)))
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dl"))
 _STRUCTURE_TAGS = _LIST_TAGS | {"blockquote", "pre", "table", "figure"}
 _MAX_CARD_TEXT = 1000  # characters: a title, a byline and a summary
-# Owners searched above a linked heading for its card: <li><div><div><div><h3>
-# (frameworks nest a card's title several <div>s deep).
-_CARD_REACH = 7
+# Block elements searched above a linked heading's own for its card:
+# <li><div><div><div><h3> (frameworks nest a card's title several <div>s deep).
+_CARD_DEPTH = 5
 _CAPTION_START = re.compile("|".join(CAPTION_STARTS), re.IGNORECASE)
 _CAPTION_END = re.compile(f"(?:{'|'.join(CAPTION_ENDS)})\\s*$", re.IGNORECASE)
 _CAPTION_TAIL = 100  # characters: where a picture credit ends a line
@@ -271,10 +271,12 @@ class _Walker:
         Such a card promotes another page; a long <article> whose title links
         to itself is the article.
         """
-        for index in range(len(self.owners) - 2, max(len(self.owners) - _CARD_REACH, -1), -1):
+        below = len(self.owners) - 2  # the owner above the heading's block
+        for index in range(below, max(below - _CARD_DEPTH, -1), -1):
             element = self.owners[index][0]
             if element.tag in ("li", "article"):
-                return index if _visible_length(text_of(element)) < _MAX_CARD_TEXT else None
+                # characters, not counting the markup's indentation
+                return index if len("".join(text_of(element).split())) < _MAX_CARD_TEXT else None
         return None
 
     def _kind(self, element: Element) -> str:
@@ -315,9 +317,7 @@ class _Walker:
                 self.figure_depth += 1
         if element in self.captions:
             self.caption_depth += 1
-        text = element.text
-        if text and (self.parts or self.pre_depth or not text.isspace()):  # as add() does
-            self.parts.append(text)
+        self.add(element.text)
 
     def close_block(self, element: Element) -> None:
         if self.parts:
@@ -341,9 +341,7 @@ class _Walker:
             else:
                 self.figure_depth -= 1
         self._score(element)
-        text = element.tail
-        if text and (self.parts or self.pre_depth or not text.isspace()):  # as add() does
-            self.parts.append(text)
+        self.add(element.tail)
 
     def _score(self, element: Element) -> None:
         good = self.good.pop(element, 0)

@@ -29,6 +29,7 @@ _RELATED_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS)
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
+_PART_SHARE = 0.1  # of the container's prose: a part of the text, not an insert
 _BYLINE_REACH = 8  # blocks between a headline and its body: kicker, byline, dek, image
 _H1 = etree.XPath(".//h1")
 _HEADINGS = etree.XPath(".//h1|.//h2|.//h3")
@@ -147,15 +148,17 @@ def _tighten(container: Element, prose: dict[Element, int]) -> Element:
             return container
         best = max(children, key=prose.__getitem__)
         if prose[best] < _TIGHT_SHARE * total or any(
-            child is not best and _same_kind(child, best) for child in children
+            child is not best and _same_kind(child, best) and prose[child] >= _PART_SHARE * total
+            for child in children
         ):
             return container
         container = best
 
 
 def _same_kind(one: Element, other: Element) -> bool:
-    """Siblings of one tag and class are parts of one text (a post split around a
-    wide picture), not the article beside a comment or a teaser."""
+    """Siblings of one tag and class, each with a real share of the prose, are parts
+    of one text (a post split around a wide picture), not the article beside a
+    comment or a teaser. (A promo paragraph in a second <div class="row"> is not.)"""
     name = one.get("class")
     return bool(name) and one.tag == other.tag and name == other.get("class")
 
@@ -170,15 +173,17 @@ def _whole_table(container: Element) -> Element:
 
 
 def _with_introduction(container: Element, prose: dict[Element, int]) -> Element:
-    """A table of data is introduced by the prose around it: take its parent.
+    """A table of data with prose right before it: the parent holding both.
 
-    A long table can outscore its introduction (a list of films with a
-    paragraph above it saying what the list holds).
+    A long table can outscore its introduction (a list of films with a paragraph
+    above it saying what the list holds). A table with no such introduction stays
+    alone, whatever stands after it.
     """
     if container.tag != "table":
         return container
     parent = container.getparent()
-    if parent is None or prose.get(parent, 0) <= prose.get(container, 0):
+    before = container.getprevious()
+    if parent is None or before is None or before not in prose:
         return container
     return parent
 
@@ -231,8 +236,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     """Drop boilerplate blocks, and the headline, byline and highlights at the top."""
     repeated = {_key(headline)} | {_key(text) for text in highlights}
     repeated.discard("")
-    # A block's words can only be a repeated text's if it is not much longer.
-    longest = 3 * max(map(len, repeated), default=-20) + 20
+    longest = max(map(len, repeated), default=0)
     # In a table of prose, a linked cell is data (a film's title), not a menu.
     data_tables = {block.table for block in blocks if block.is_prose and block.kind == "cell"}
     data_tables.discard(None)
@@ -248,7 +252,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             and block.list_root not in introduced
         ):
             continue
-        if len(block.text) <= longest and _key(block.text) in repeated:
+        if repeated and _repeats(block.text, repeated, longest):
             continue
         credit = _TRAILING_CREDIT.search(block.text)
         if credit:
@@ -257,16 +261,28 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     return kept
 
 
+def _repeats(text: str, repeated: set[str], longest: int) -> bool:
+    """Whether `text`'s words are one of the `repeated` texts' (`longest` the longest)."""
+    # The words of a text's start begin its words: when those already outrun every
+    # repeated text, the whole text cannot be one (and a long paragraph is not keyed).
+    if len(text) > 2 * longest + 20 and len(_key(text[: 2 * longest + 20])) > longest:
+        return False
+    return _key(text) in repeated
+
+
 def _introduced_lists(blocks: list[Block]) -> set[Element]:
-    """Lists the text introduces with a heading or a line ending in a colon.
+    """Lists the text introduces with a heading or a line ending in a colon, and
+    goes on after.
 
     Their items are the article's even when wholly links (a table of contents, a
-    list of sources); a list of links standing alone after a paragraph, or under
-    "Related" or "Read more:", promotes other pages.
+    list of sources); a list of links standing alone after a paragraph, under
+    "Related" or "Read more:", or after the article's last paragraph ("Most
+    popular", "Tags:") promotes other pages.
     """
+    last_prose = max((i for i, block in enumerate(blocks) if block.is_prose), default=-1)
     introduced: set[Element] = set()
     previous: Block | None = None
-    for block in blocks:
+    for block in blocks[: last_prose + 1]:
         root = block.list_root
         if (
             root is not None
