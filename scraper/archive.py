@@ -13,7 +13,7 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -301,11 +301,27 @@ class Archive:
         The merge goes in steps of about `step_pages` pages, each its own short write
         transaction, so that another run waiting to write is never held for long.
         """
-        writes, articles = self.db.execute(
-            "SELECT writes, (SELECT count(*) FROM articles) FROM search_upkeep"
-        ).fetchone()
-        if not writes or writes * TIDY_SHARE < articles:
-            return False
+        conn = self.db.conn
+        with self._transaction():
+            writes, articles = conn.execute(
+                "SELECT writes, (SELECT count(*) FROM articles) FROM search_upkeep"
+            ).fetchone()
+            if not writes or writes * TIDY_SHARE < articles:
+                return False
+            # Claimed under the write lock: a run finishing meanwhile does not merge too,
+            # and writes made during the merge count towards the next one.
+            conn.execute("UPDATE search_upkeep SET writes = writes - ?", (writes,))
+        try:
+            self._merge_search_index(step_pages)
+        except ArchiveError:
+            with suppress(ArchiveError), self._transaction():
+                conn.execute("UPDATE search_upkeep SET writes = writes + ?", (writes,))
+            raise
+        with self._transaction():
+            conn.execute("UPDATE search_upkeep SET tidied_at = ?", (_now(),))
+        return True
+
+    def _merge_search_index(self, step_pages: int) -> None:
         conn = self.db.conn
         merge = "INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)"
         pages = -step_pages  # negative: start a merge of every segment into one
@@ -315,15 +331,8 @@ class Archive:
                 conn.execute(merge, (pages,))
                 # FTS5 makes two or more changes when a merge step did any work.
                 if conn.total_changes - before < 2:
-                    break
+                    return
             pages = step_pages  # go on with the merge begun
-        with self._transaction():
-            # Writes made meanwhile by another run are kept for the next tidy.
-            conn.execute(
-                "UPDATE search_upkeep SET writes = max(writes - ?, 0), tidied_at = ?",
-                (writes, _now()),
-            )
-        return True
 
     # -- writing --------------------------------------------------------------
 

@@ -9,6 +9,7 @@ worker: a pool of `concurrency` threads serves whichever hosts are ready.
 from __future__ import annotations
 
 import heapq
+import logging
 import os
 import socket
 import time
@@ -24,6 +25,7 @@ import requests
 
 from .archive import Archive
 from .errors import (
+    ArchiveError,
     ExtractError,
     FetchError,
     GatedError,
@@ -39,6 +41,8 @@ from .models import Article, Page, SaveResult, Visit, VisitOutcome
 from .politeness import SHORT_WAIT, Pace
 from .robots import Robots, agent_token, fetch_robots, origin_of
 from .urls import BadURL, check_url, unique_urls
+
+log = logging.getLogger(__name__)
 
 RENEW_LEASES = 600.0  # seconds between extensions of a run's leases (they last an hour)
 
@@ -66,6 +70,15 @@ def crawl(
 ) -> Iterator[Visit]:
     """Fetch, extract and archive each URL once; yield each URL's Visit as it completes."""
     return Crawler(archive, policy=policy, session=session).run(urls)
+
+
+def tidy_search_index(archive: Archive) -> None:
+    """Merge the search index if it is due, at the end of a run whose work is saved:
+    a failure here (the archive busy too long) is a warning, not a failed run."""
+    try:
+        archive.tidy_search_index()
+    except ArchiveError as exc:
+        log.warning("search index not merged this time: %s", exc)
 
 
 def host_key(url: str) -> str:
@@ -148,9 +161,9 @@ class Crawler:
                     self._add(url)
             with ThreadPoolExecutor(self.policy.concurrency, thread_name_prefix="scrape") as pool:
                 yield from self._schedule(pool)
-            self.archive.tidy_search_index()
         finally:
             self.archive.release_all(self.holder)
+        tidy_search_index(self.archive)
 
     # -- scheduling (the calling thread) ---------------------------------------------
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import requests
 
 from .archive import DEFAULT_PATH, Archive
-from .crawl import Policy, crawl
+from .crawl import Policy, crawl, tidy_search_index
 from .errors import ExtractError
 from .extract import extract
 from .models import SaveResult
@@ -63,4 +63,4 @@ def reparse(
             yield Reparsed(page.final_url, error=exc)
             continue
         yield Reparsed(page.final_url, saved=archive.save(article, page=page, reparsed=True))
-    archive.tidy_search_index()
+    tidy_search_index(archive)
