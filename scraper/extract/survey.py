@@ -1,6 +1,7 @@
-"""One pass over the elements that carry a class, id, style or role, sorting them by
-what their names say. Metadata, related links and cleaning all read this survey
-instead of walking the tree again.
+"""A survey of a page, read by metadata, related links, cleaning and the
+not-an-article checks instead of each walking the tree again: one walk in C files
+the elements they look up by tag, and one pass in Python sorts the elements that
+carry a class, id, style or role by what their names say.
 """
 
 from __future__ import annotations
@@ -50,8 +51,9 @@ _READ = frozenset(("class", "id", "style", "hidden", "role", "aria-hidden", "rel
 _NEVER_CAPTION = ("html", "body", "main", "article", "section")
 
 
-# Elements that metadata, related links and cleaning look up by tag. One walk in C
-# gathers them all; an XPath "//meta" each would walk the whole tree again.
+# Elements that metadata, related links and cleaning look up by tag ("article" and
+# "a" only to know whether a page has any). One walk in C gathers them all; an
+# XPath "//meta" each would walk the whole tree again.
 INDEXED_TAGS = ("script", "meta", "link", "title", "h1", "time", "base", "article", "a")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _FURNITURE_TAGS = frozenset(selectors.FURNITURE_TAGS)
