@@ -210,10 +210,7 @@ def _headline(src: _Sources) -> tuple[str | None, str]:
     if text:
         return clean_text(text), "microdata"
     title = src.title
-    h1 = next(
-        (t for el in src.tagged("h1") if not _is_logo(el, src.url) and (t := _heading_text(el))),
-        "",
-    )
+    h1 = next((t for el in src.tagged("h1") if (t := _h1_text(el, src.url))), "")
     # An <h1> that shares no words with the <title> is a site or section name.
     if h1 and (not title or _overlap(h1, title) >= 0.5):
         return h1, "page"
@@ -227,46 +224,39 @@ def _jsonld_title(src: _Sources) -> str | None:
     (Wikipedia's headline is the Wikidata description)."""
     headline = jsonld.value_text(src.ld("headline"))
     name = jsonld.value_text(src.ld("name"))
-    if headline and name and name.casefold() in _site_names(src):
-        return headline
+    if headline and name and name.casefold() == (_site_name(src)[0] or "").casefold():
+        return headline  # the name is the site's
     if headline and name and headline != name:
         title = src.title
         return name if _overlap(name, title) > _overlap(headline, title) else headline
     return headline or name
 
 
-def _site_names(src: _Sources) -> set[str]:
-    publisher = src.ld("publisher")
-    names = [publisher.get("name") if isinstance(publisher, dict) else None]
-    names.append(src.meta.get("og:site_name"))
-    return {text.casefold() for name in names if (text := jsonld.value_text(name))}
-
-
-def _heading_text(heading: Element) -> str:
-    """A heading's text without a trailing permalink mark ("¶", "#", "🔗")."""
+def _h1_text(heading: Element, page_url: str) -> str:
+    """A heading's text without a trailing permalink mark ("¶", "#", "🔗"); nothing
+    when the heading is wholly a link to its site's home page (the site's name)."""
     text = clean_text(text_of(heading))
     links = heading.xpath(".//a[@href]")
-    if links:
-        mark = clean_text(text_of(links[-1]))
-        if mark and len(mark) <= 2 and not any(c.isalnum() for c in mark) and text.endswith(mark):
-            text = text[: -len(mark)].rstrip()
+    if not links:
+        return text
+    last = clean_text(text_of(links[-1]))
+    if len(links) == 1 and last == text and _is_home_link(links[0].get("href", ""), page_url):
+        return ""
+    if last and len(last) <= 2 and not any(c.isalnum() for c in last) and text.endswith(last):
+        return text[: -len(last)].rstrip()
     return text
 
 
-def _is_logo(heading: Element, page_url: str) -> bool:
-    """A heading that is wholly a link to its site's home page: the site's name.
-    (A link to the page itself, "#" or "#top", is the headline's permalink.)"""
-    links = heading.xpath(".//a[@href]")
-    if len(links) != 1 or clean_text(text_of(links[0])) != clean_text(text_of(heading)):
-        return False
-    href = links[0].get("href", "").strip()
+def _is_home_link(href: str, page_url: str) -> bool:
+    """A link to the site's root, or to the index of the page's own folder (a manual's
+    contents); not to the page itself ("#", "#top", its own URL: a permalink)."""
+    href = href.strip()
     target = join_url(page_url, href)
     if not href or href.startswith(("#", "?")) or target is None:
         return False
     home, page = urlsplit(target), urlsplit(page_url)
     if home.hostname != page.hostname or home.query or home.path == page.path:
         return False
-    # The site's root, or the index of the page's own folder (a manual's contents).
     return _HOME_PATH.fullmatch(home.path) is not None or _INDEX_HREF.fullmatch(href) is not None
 
 
