@@ -39,33 +39,28 @@ def strip_junk(root: Element) -> None:
 def clean(root: Element, survey: Survey) -> None:
     """Remove, in place, every element that cannot hold article text."""
     etree.strip_elements(root, *selectors.METADATA_TAGS, with_tail=False)
-    removed: set[Element] = set()
+    # The survey listed elements before any removal: those since cut off with an
+    # ancestor (a stripped or dropped subtree) are no longer in the page.
     for element in survey.hidden:
-        if not _inside(element, removed):
+        if attached(element, root):
             _drop(element)
-            removed.add(element)
     total = len(text_of(root)) or 1
     first_h1 = next((el for el in survey.by_tag["h1"] if attached(el, root)), None)
     markers = [el for el in survey.itemprops.get("articleBody", ()) if attached(el, root)]
     markers += [
         el for el in survey.article_body
-        if not _inside(el, removed) and len(text_of(el)) > _MIN_BODY_TEXT
+        if attached(el, root) and len(text_of(el)) > _MIN_BODY_TEXT
     ]  # fmt: skip
     if first_h1 is not None:
         markers.append(first_h1)
     protected = set(markers) | {a for marker in markers for a in marker.iterancestors()}
     for element in survey.boilerplate:
-        if element in protected or _inside(element, removed):
+        if element in protected or not attached(element, root):
             continue
         length = len(text_of(element))
         if length > _MAX_SHARE * total or _is_prose(element, length):
             continue
         _drop(element)
-        removed.add(element)
-
-
-def _inside(element: Element, removed: set[Element]) -> bool:
-    return element.getparent() is None or any(a in removed for a in element.iterancestors())
 
 
 def _is_prose(element: Element, length: int) -> bool:
