@@ -152,6 +152,24 @@ def test_an_intro_section_with_subheadings_is_body_not_a_standfirst() -> None:
     assert article.body.startswith("What it is\n\nThe first part explains")
 
 
+def test_a_first_section_titled_highlights_is_body_a_key_points_box_is_not() -> None:
+    items = "".join(f"<li>Item {n} of the week, {PROSE}</li>" for n in range(1, 4))
+    figure = '<li><div class="wp-caption"><p class="wp-caption-text">A picture</p></div></li>'
+    report = _article(
+        f"<h3>Highlights</h3><ul>{items}{figure}<li>Item 4 of the week, {PROSE}</li></ul>"
+        f"<h3>Friends of the team</h3><ul>{items.replace('of the week', 'of the team')}</ul>"
+    )
+    article = extract(report, "https://example.com/news/story")
+    assert article.highlights == []
+    assert article.body.startswith("Highlights\n\nItem 1 of the week")
+    assert "Item 4 of the week" in article.body
+
+    boxed = _article(f"<h3>Key points</h3><ul>{items}</ul><p>The story opens, {PROSE}</p>")
+    article = extract(boxed, "https://example.com/news/story")
+    assert article.highlights[0].startswith("Item 1 of the week")
+    assert "Item 1 of the week" not in article.body and "Key points" not in article.body
+
+
 def test_a_table_article_keeps_the_paragraphs_introducing_the_table() -> None:
     rows = "".join(
         f'<tr><td><a href="/wiki/F{n}">Film {n}</a></td><td>A plot summary, {PROSE}</td></tr>'

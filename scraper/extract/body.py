@@ -14,7 +14,6 @@ from .dates import parse_date
 from .highlights import (
     find_highlights,
     is_marked,
-    is_summary_heading,
     summary_box,
 )
 from .highlights import (
@@ -75,13 +74,13 @@ def find_body(
     blocks = result.blocks[start:end]
     first = _body_start(blocks)
     highlights = find_highlights(
-        result.blocks[: start + first], headline=headline, description=description
+        result.blocks[:end], start + first, headline=headline, description=description
     )
     # Above the first paragraph stand the kicker, headline, byline and dek; keep the rest.
-    boxed = summary_box(blocks[:first])
+    boxed = summary_box(blocks)
     lead = [
         b for i, b in enumerate(blocks[:first])
-        if not (i in boxed or is_marked(b.element) or is_summary_heading(b) or _is_byline(b))
+        if not (i in boxed or is_marked(b.element) or _is_byline(b))
     ]  # fmt: skip
     body = _until_comments(blocks[first:])
     kept = _filter(lead + body, headline=headline, highlights=tuple(highlights))

@@ -26,16 +26,20 @@ def text_key(text: str) -> str:
 
 
 def find_highlights(
-    before_body: list[Block], *, headline: str, description: str | None
+    blocks: list[Block], body_start: int, *, headline: str, description: str | None
 ) -> list[str]:
-    """Highlights among the blocks between the headline and the first body paragraph."""
+    """Highlights among the blocks between the headline and the first body paragraph.
+
+    `blocks` go on past `body_start`, so that a list under a "Highlights" heading
+    can be told from the body's first section of that name by what follows it.
+    """
     start = 0
     headline_key = text_key(headline)
-    for index, block in enumerate(before_body):
+    for index, block in enumerate(blocks[:body_start]):
         if block.kind in HEADING_TAGS and text_key(block.text) == headline_key:
             start = index + 1
-    candidates = before_body[start:]
-    boxed = summary_box(candidates)
+    candidates = blocks[start:body_start]
+    boxed = summary_box(blocks[start:])
     marked = [
         block for i, block in enumerate(candidates)
         if (i in boxed or is_marked(block.element)) and not is_summary_heading(block)
@@ -55,17 +59,34 @@ def is_summary_heading(block: Block) -> bool:
 
 
 def summary_box(blocks: list[Block]) -> set[int]:
-    """Indexes of the items listed under a "Key points" or "In brief" heading."""
+    """Indexes of a "Key points" or "In brief" heading and the items listed under it.
+
+    A box is followed by the article's text. When a heading of the same rank
+    comes right after the list, the heading opened the body's first section
+    ("Highlights" in a weekly report), and that section is body.
+    """
     boxed: set[int] = set()
-    inside = False
+    box: list[int] = []  # the open box: its heading, then its items
     for index, block in enumerate(blocks):
-        if block.kind in HEADING_TAGS or (block.kind == "p" and block.weight < 40):
-            inside = is_summary_heading(block)
-        elif inside and block.kind == "li":
-            boxed.add(index)
-        else:
-            inside = False
+        is_heading = block.kind in HEADING_TAGS
+        if is_heading or (block.kind == "p" and block.weight < 40):
+            if not (is_heading and box and len(box) > 1 and _outranks(block, blocks[box[0]])):
+                boxed.update(box)
+            box = [index] if is_summary_heading(block) else []
+        elif box and block.kind == "li":
+            box.append(index)
+        elif box and block.kind != "caption":  # a picture in a bullet does not end the list
+            boxed.update(box)
+            box = []
+    boxed.update(box)
     return boxed
+
+
+def _outranks(heading: Block, box_title: Block) -> bool:
+    """A heading of the same or a higher rank than the box's title (<h3> after <h3>)."""
+    if box_title.kind not in HEADING_TAGS:
+        return False  # a box titled by a short paragraph ("Key points:") has no rank
+    return heading.kind <= box_title.kind
 
 
 def is_marked(element: Element) -> bool:
