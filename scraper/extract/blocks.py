@@ -139,7 +139,6 @@ def clean_text(text: str) -> str:
 
 
 _NOTICE = any_pattern(CONSENT_TEXT)
-_CONSENT_WORD = re.compile("|".join(map(re.escape, CONSENT_WORDS)))
 # Block tags that open a structure the walk keeps track of.
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dl"))
 _STRUCTURE_TAGS = _LIST_TAGS | {"blockquote", "pre", "table", "figure"}
@@ -157,8 +156,9 @@ def _is_caption_text(text: str) -> bool:
 
 
 def _is_notice(text: str) -> bool:
-    # The plain word search rules out nearly every paragraph before the slower patterns.
-    return _CONSENT_WORD.search(text.lower()) is not None and _NOTICE.search(text) is not None
+    # Plain substring tests rule out nearly every paragraph before the slower patterns.
+    lower = text.lower()
+    return any(word in lower for word in CONSENT_WORDS) and _NOTICE.search(text) is not None
 
 
 def _is_link(anchor: Element) -> bool:

@@ -23,6 +23,7 @@ from .tree import Element, text_of
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
+_CREDIT_TAIL = 120  # characters: room for "(Editor: " and a 40-character name
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 _RELATED_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS)
 _ARTICLES = etree.XPath(".//article")
@@ -253,7 +254,10 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             continue
         if repeated and _repeats(block.text, repeated, longest):
             continue
-        credit = _TRAILING_CREDIT.search(block.text)
+        # Searched in the tail only: the credit ends the block (its text is cleaned,
+        # so no run of spaces can stretch it).
+        tail = max(len(block.text) - _CREDIT_TAIL, 0)
+        credit = _TRAILING_CREDIT.search(block.text, tail)
         if credit:
             block = dataclasses.replace(block, text=block.text[: credit.start()])
         kept.append(block)
