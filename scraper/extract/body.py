@@ -347,11 +347,11 @@ def render_markdown(blocks: list[Block]) -> str:
     """Markdown: headings, lists, quotes, code and tables kept."""
     out: list[str] = []
     previous: Block | None = None
-    table_rows: list[list[str]] = []
+    table_rows: list[list[Block]] = []
     for group in _group_rows(blocks):
         block = group[0]
         if block.kind == "cell":
-            table_rows.append([cell.text.replace("|", "\\|").replace("\n", " ") for cell in group])
+            table_rows.append(group)
             previous = block
             continue
         if table_rows:
@@ -394,9 +394,13 @@ def _markdown_block(block: Block) -> str:
     return line
 
 
-def _markdown_table(rows: list[list[str]]) -> str:
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
+def _markdown_table(groups: list[list[Block]]) -> str:
+    width = max(len(group) for group in groups)
+    if width == 1:
+        # One column is a layout table (an old page's content cell), not data.
+        return "\n\n".join(_markdown_block(group[0]) for group in groups)
+    cells = [[cell.text.replace("|", "\\|").replace("\n", " ") for cell in row] for row in groups]
+    rows = [row + [""] * (width - len(row)) for row in cells]
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
     lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
     return "\n".join(lines)
