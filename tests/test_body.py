@@ -230,3 +230,28 @@ def test_a_promo_in_a_sibling_of_the_same_class_stays_out() -> None:
     body = extract(page, "https://example.com/news/story").body
     assert "Paragraph 11 of the story" in body
     assert "Subscribe today" not in body
+
+
+def test_an_old_page_laid_out_in_a_table_reads_as_paragraphs() -> None:
+    page = f"""<html><head><title>The Harbour Plan</title></head><body><table width="100%">
+    <tr><td width="150"><a href="/">Home</a><br><a href="/news">News</a><br><a href="/l">Links</a></td>
+    <td><font size="4"><b>The Harbour Plan</b></font><br><br>
+    <font size="2">The first paragraph, {PROSE}<br><br>The second paragraph, {PROSE}<br>
+    with a line break<br><br>The third paragraph, {PROSE}</font></td></tr></table></body></html>"""
+    article = extract(page, "https://example.com/harbour.html")
+    assert "|" not in article.body_markdown
+    assert f"The first paragraph, {PROSE}\n\nThe second paragraph" in article.body_markdown
+    assert "The third paragraph" in article.body and "Links" not in article.body
+
+
+def test_a_forum_posts_signature_and_poster_card_stay_out() -> None:
+    posts = "".join(
+        f'<div class="post"><div class="postbody"><div class="content">Post {n} says, {PROSE}'
+        f'</div><div class="signature">Sent from my phone, see <a href="/s">my site</a></div>'
+        f'</div><dl class="postprofile"><dt>user{n}</dt><dd>Posts: 12{n}</dd></dl></div>'
+        for n in range(1, 4)
+    )
+    page = f"<html><head><title>A thread</title></head><body><h1>A thread</h1>{posts}</body></html>"
+    body = extract(page, "https://forum.example/t/55").body
+    assert "Post 1 says" in body and "Post 3 says" in body
+    assert "Sent from my phone" not in body and "Posts: 12" not in body

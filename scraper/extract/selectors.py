@@ -63,6 +63,8 @@ BOILERPLATE_WORDS = (
     "author-bio", "authorbio", "about-author", "author-box", "byline", "dateline",
     # reading-time lines: <span class="reading-time">
     "reading-time", "readingtime", "read-time", "readtime", "min-read",
+    # a forum post's signature and poster card: <div class="signature">, <dl class="postprofile">
+    "signature", "postprofile", "post-profile",
 )  # fmt: skip
 
 # Class words of the block that holds an article's text (WordPress, Blogger,
