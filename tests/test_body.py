@@ -255,3 +255,15 @@ def test_a_forum_posts_signature_and_poster_card_stay_out() -> None:
     body = extract(page, "https://forum.example/t/55").body
     assert "Post 1 says" in body and "Post 3 says" in body
     assert "Sent from my phone" not in body and "Posts: 12" not in body
+
+
+def test_a_wiki_infobox_keeps_its_linked_values_and_headings_lose_edit_links() -> None:
+    page = f"""<html><head><title>Harbour Town</title></head><body><div id="content">
+    <h1>Harbour Town</h1><table class="infobox"><tr><th>Country</th>
+    <td><a href="/wiki/Freedonia">Freedonia</a></td></tr><tr><th>Population</th><td>12,000</td></tr>
+    </table><p>Harbour Town is a town on the coast, {PROSE}</p>
+    <h2><span class="mw-headline">History</span><span class="mw-editsection">[<a href="/e">edit</a>]</span></h2>
+    <p>The town was founded in 1820, {PROSE}</p></div></body></html>"""
+    markdown = extract(page, "https://wiki.example/Harbour_Town").body_markdown
+    assert "| Country | Freedonia |" in markdown
+    assert "## History\n" in markdown and "[edit]" not in markdown

@@ -240,6 +240,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     # In a table of prose, a linked cell is data (a film's title), not a menu.
     data_tables = {block.table for block in blocks if block.is_prose and block.kind == "cell"}
     data_tables.discard(None)
+    labelled = _labelled_rows(blocks)
     introduced = _introduced_lists(blocks)
     kept: list[Block] = []
     for block in blocks:
@@ -249,6 +250,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             block.link_density >= 0.8
             and not block.is_prose
             and block.table not in data_tables
+            and block.element.getparent() not in labelled
             and block.list_root not in introduced
         ):
             continue
@@ -262,6 +264,18 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             block = dataclasses.replace(block, text=block.text[: credit.start()])
         kept.append(block)
     return kept
+
+
+def _labelled_rows(blocks: list[Block]) -> set[Element]:
+    """Table rows holding a short plain label ("Founded", "Website"): their linked
+    cells are the values, not a menu. A row beside a cell of prose is page layout."""
+    rows: set[Element] = set()
+    for block in blocks:
+        if block.kind == "cell" and block.link_density < 0.5 and not block.is_prose:
+            row = block.element.getparent()
+            if row is not None:
+                rows.add(row)
+    return rows
 
 
 def _repeats(text: str, repeated: set[str], longest: int) -> bool:

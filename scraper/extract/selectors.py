@@ -65,6 +65,8 @@ BOILERPLATE_WORDS = (
     "reading-time", "readingtime", "read-time", "readtime", "min-read",
     # a forum post's signature and poster card: <div class="signature">, <dl class="postprofile">
     "signature", "postprofile", "post-profile",
+    # a wiki's section edit links: <span class="mw-editsection">[edit]</span>
+    "editsection",
 )  # fmt: skip
 
 # Class words of the block that holds an article's text (WordPress, Blogger,
