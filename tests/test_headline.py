@@ -55,3 +55,13 @@ def test_a_heading_with_a_broken_link_does_not_break_the_page() -> None:
     page = f"""<html><head><title>Council backs harbour plan</title></head><body>
     <h1><a href="http://[bad/">Council backs harbour plan</a></h1>{PROSE}</body></html>"""
     assert extract(page, "https://news.example/a").headline == "Council backs harbour plan"
+
+
+def test_a_declared_title_loses_the_site_name_it_carries() -> None:
+    page = f"""<html><head><title>Council backs harbour plan - Harbour Gazette</title>
+    <meta property="og:site_name" content="Harbour Gazette">
+    <meta property="og:title" content="Council backs harbour plan – Harbour Gazette">
+    </head><body><article><h1>Council backs harbour plan</h1>{PROSE}</article></body></html>"""
+    article = extract(page, "https://news.example/a")
+    assert article.headline == "Council backs harbour plan"
+    assert article.sources["headline"] == "opengraph"

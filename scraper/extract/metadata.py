@@ -170,9 +170,8 @@ def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:
             values[name] = value
             sources[name] = origin
     site_name = values.get("site_name")
-    headline = values.get("headline", "")
-    if sources.get("headline") == "title":
-        headline = _strip_site_name(headline, site_name)
+    # og:title and JSON-LD often carry the " - Site" of the <title> too.
+    headline = _strip_site_name(values.get("headline", ""), site_name)
     accessible = src.ld("isAccessibleForFree")
     return Metadata(
         headline=headline,
@@ -193,7 +192,7 @@ def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:
 
 
 def _headline(src: _Sources) -> tuple[str | None, str]:
-    """The title the page declares, as declared; else its <h1> or the cleaned <title>."""
+    """The title the page declares; else its <h1> or the cleaned <title>."""
     text = _jsonld_title(src)
     if text:
         return clean_text(text), "json-ld"
