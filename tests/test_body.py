@@ -154,20 +154,36 @@ def test_an_intro_section_with_subheadings_is_body_not_a_standfirst() -> None:
 
 def test_a_first_section_titled_highlights_is_body_a_key_points_box_is_not() -> None:
     items = "".join(f"<li>Item {n} of the week, {PROSE}</li>" for n in range(1, 4))
+    more = "".join(f"<li>Item {n} of the week, {PROSE}</li>" for n in range(4, 7))
     figure = '<li><div class="wp-caption"><p class="wp-caption-text">A picture</p></div></li>'
     report = _article(
-        f"<h3>Highlights</h3><ul>{items}{figure}<li>Item 4 of the week, {PROSE}</li></ul>"
+        f"<h3>Highlights</h3><ul>{items}{figure}{more}</ul>"
         f"<h3>Friends of the team</h3><ul>{items.replace('of the week', 'of the team')}</ul>"
     )
     article = extract(report, "https://example.com/news/story")
     assert article.highlights == []
     assert article.body.startswith("Highlights\n\nItem 1 of the week")
-    assert "Item 4 of the week" in article.body
+    assert "Item 6 of the week" in article.body
 
     boxed = _article(f"<h3>Key points</h3><ul>{items}</ul><p>The story opens, {PROSE}</p>")
     article = extract(boxed, "https://example.com/news/story")
     assert article.highlights[0].startswith("Item 1 of the week")
     assert "Item 1 of the week" not in article.body and "Key points" not in article.body
+
+    # A short box stays a box when the article's first subheading follows it.
+    boxed = _article(f"<h2>Key points</h2><ul>{items}</ul><h2>Background</h2><p>{PROSE}</p>")
+    assert len(extract(boxed, "https://example.com/news/story").highlights) == 3
+
+
+def test_a_captioned_picture_after_a_key_points_box_ends_it() -> None:
+    promo = '<ul><li><a href="/ferry">Read more: the ferry</a> row on the quay goes on</li></ul>'
+    page = _article(
+        "<h3>Key points</h3><ul><li>The council backs the plan for the harbour.</li></ul>"
+        "<figure><img src='a.jpg'><figcaption>The harbour at dawn</figcaption></figure>"
+        f"{promo}<p>The story opens, {PROSE}</p>"
+    )
+    article = extract(page, "https://example.com/news/story")
+    assert article.highlights == ["The council backs the plan for the harbour."]
 
 
 def test_a_table_article_keeps_the_paragraphs_introducing_the_table() -> None:
@@ -255,6 +271,12 @@ def test_a_forum_posts_signature_and_poster_card_stay_out() -> None:
     body = extract(page, "https://forum.example/t/55").body
     assert "Post 1 says" in body and "Post 3 says" in body
     assert "Sent from my phone" not in body and "Posts: 12" not in body
+    # A recipe's "signature dish" box is not a signature.
+    dish = _article(
+        f'<p>The chef cooks, {PROSE}</p><div class="signature-recipe"><h2>The signature dish</h2>'
+        f"<p>Grilled mackerel on toast.</p></div><p>More on the chef, {PROSE}</p>"
+    )
+    assert "Grilled mackerel" in extract(dish, "https://example.com/food/chef").body
 
 
 def test_a_wiki_infobox_keeps_its_linked_values_and_headings_lose_edit_links() -> None:
@@ -267,3 +289,22 @@ def test_a_wiki_infobox_keeps_its_linked_values_and_headings_lose_edit_links() -
     markdown = extract(page, "https://wiki.example/Harbour_Town").body_markdown
     assert "| Country | Freedonia |" in markdown
     assert "## History\n" in markdown and "[edit]" not in markdown
+
+
+def test_a_one_row_table_of_links_under_a_label_is_a_menu() -> None:
+    links = "".join(f'<a href="/{s}">{s}</a> ' for s in ("News", "Sport", "Weather", "Opinion"))
+    paragraphs = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 5))
+    page = _article(f"<table><tr><td>Sections</td><td>{links}</td></tr></table>{paragraphs}")
+    body = extract(page, "https://example.com/news/story").body
+    assert "Paragraph 4 of the story" in body and "Weather" not in body
+
+
+def test_two_tables_in_a_row_stay_two_tables() -> None:
+    page = _article(
+        f"<p>The figures follow, {PROSE}</p><table><tr><td>Only column, {PROSE}</td></tr></table>"
+        "<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>$2m</td></tr></table>"
+        f"<p>The story goes on, {PROSE}</p>"
+    )
+    markdown = extract(page, "https://example.com/news/story").body_markdown
+    assert "| Year | Cost |\n| --- | --- |\n| 2024 | $2m |" in markdown
+    assert f"Only column, {PROSE}\n\n| Year" in markdown

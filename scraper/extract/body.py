@@ -14,6 +14,7 @@ from .dates import parse_date
 from .highlights import (
     find_highlights,
     is_marked,
+    is_summary_heading,
     summary_box,
 )
 from .highlights import (
@@ -23,6 +24,7 @@ from .tree import Element, text_of
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
+_MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _CREDIT_TAIL = 120  # characters: room for "(Editor: " and a 40-character name
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 _RELATED_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS)
@@ -81,7 +83,7 @@ def find_body(
     boxed = summary_box(blocks)
     lead = [
         b for i, b in enumerate(blocks[:first])
-        if not (i in boxed or is_marked(b.element) or _is_byline(b))
+        if not (i in boxed or is_marked(b.element) or _is_summary_title(b) or _is_byline(b))
     ]  # fmt: skip
     body = _until_comments(blocks[first:])
     kept = _filter(lead + body, headline=headline, highlights=tuple(highlights))
@@ -94,6 +96,12 @@ def find_body(
         bylines=_byline_lines(result.blocks[: start + first], headline),
         **_listing_signs(blocks),
     )
+
+
+def _is_summary_title(block: Block) -> bool:
+    """A "Key points" title that is not a heading (a <th>, a short <p>); a heading
+    titles a box only when summary_box says so."""
+    return block.kind not in HEADING_TAGS and is_summary_heading(block)
 
 
 def _listing_signs(blocks: list[Block]) -> dict[str, int]:
@@ -267,15 +275,21 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
 
 
 def _labelled_rows(blocks: list[Block]) -> set[Element]:
-    """Table rows holding a short plain label ("Founded", "Website"): their linked
-    cells are the values, not a menu. A row beside a cell of prose is page layout."""
-    rows: set[Element] = set()
+    """Rows of a label-and-value table (an infobox: "Founded", "Website"): their
+    linked cells are the values, not a menu. One labelled row is not such a table:
+    <td>Sections</td><td>links</td> is a menu with a title."""
+    rows_by_table: dict[Element, set[Element]] = {}
     for block in blocks:
-        if block.kind == "cell" and block.link_density < 0.5 and not block.is_prose:
+        if (
+            block.kind == "cell"
+            and block.table is not None
+            and block.weight <= _MAX_LABEL
+            and not block.link_weight
+        ):
             row = block.element.getparent()
             if row is not None:
-                rows.add(row)
-    return rows
+                rows_by_table.setdefault(block.table, set()).add(row)
+    return {row for rows in rows_by_table.values() if len(rows) >= 2 for row in rows}
 
 
 def _repeats(text: str, repeated: set[str], longest: int) -> bool:
@@ -365,6 +379,9 @@ def render_markdown(blocks: list[Block]) -> str:
     for group in _group_rows(blocks):
         block = group[0]
         if block.kind == "cell":
+            if table_rows and table_rows[-1][0].table is not block.table:  # the next table
+                out.append(_markdown_table(table_rows))
+                table_rows = []
             table_rows.append(group)
             previous = block
             continue

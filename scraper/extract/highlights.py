@@ -14,6 +14,7 @@ _HIGHLIGHT = patterns.word_pattern(selectors.HIGHLIGHT_WORDS)
 _HEADING = patterns.text_pattern(selectors.HIGHLIGHT_HEADINGS)
 _WORDS = re.compile(r"\w+")
 _MAX_CHARS = 1200  # a standfirst is a sentence or a few bullets, never the article
+_MAX_ITEMS = 5  # bullets in a summary box
 _ANCESTORS = 4  # <li> in <ul> in <div class="summary"> in <header>
 # A summary box has one title at most ("Key points"); a block with several
 # headings is a section of the page, whatever its class says (<section class="intro">).
@@ -61,32 +62,40 @@ def is_summary_heading(block: Block) -> bool:
 def summary_box(blocks: list[Block]) -> set[int]:
     """Indexes of a "Key points" or "In brief" heading and the items listed under it.
 
-    A box is followed by the article's text. When a heading of the same rank
-    comes right after the list, the heading opened the body's first section
-    ("Highlights" in a weekly report), and that section is body.
+    A box is a few bullets followed by the article's text. A long list that a
+    heading of the same or a higher rank follows is the body's first section
+    ("Highlights" in a weekly report), and stays body.
     """
     boxed: set[int] = set()
     box: list[int] = []  # the open box: its heading, then its items
     for index, block in enumerate(blocks):
         is_heading = block.kind in HEADING_TAGS
         if is_heading or (block.kind == "p" and block.weight < 40):
-            if not (is_heading and box and len(box) > 1 and _outranks(block, blocks[box[0]])):
+            if not (is_heading and _is_first_section(blocks, box, block)):
                 boxed.update(box)
             box = [index] if is_summary_heading(block) else []
         elif box and block.kind == "li":
             box.append(index)
-        elif box and block.kind != "caption":  # a picture in a bullet does not end the list
+        elif box and _in_list(block, blocks[box[-1]]):  # a picture in a bullet
+            continue
+        else:
             boxed.update(box)
             box = []
     boxed.update(box)
     return boxed
 
 
-def _outranks(heading: Block, box_title: Block) -> bool:
-    """A heading of the same or a higher rank than the box's title (<h3> after <h3>)."""
-    if box_title.kind not in HEADING_TAGS:
-        return False  # a box titled by a short paragraph ("Key points:") has no rank
-    return heading.kind <= box_title.kind
+def _in_list(block: Block, item: Block) -> bool:
+    return block.list_root is not None and block.list_root is item.list_root
+
+
+def _is_first_section(blocks: list[Block], box: list[int], heading: Block) -> bool:
+    """A long list under a box title, closed by a heading that outranks the title."""
+    if len(box) < 2 or blocks[box[0]].kind not in HEADING_TAGS:
+        return False  # no items, or a title with no rank ("Key points:" in a <p>)
+    items = [blocks[i] for i in box[1:]]
+    long = len(items) > _MAX_ITEMS or sum(item.weight for item in items) > _MAX_CHARS
+    return long and heading.kind <= blocks[box[0]].kind  # <h3> after <h3>, or <h2>
 
 
 def is_marked(element: Element) -> bool:
