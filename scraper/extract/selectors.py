@@ -63,8 +63,9 @@ BOILERPLATE_WORDS = (
     "author-bio", "authorbio", "about-author", "author-box", "byline", "dateline",
     # reading-time lines: <span class="reading-time">
     "reading-time", "readingtime", "read-time", "readtime", "min-read",
-    # a forum post's signature and poster card: <div class="signature">, <dl class="postprofile">
-    "signature", "postprofile", "post-profile",
+    # a forum post's signature and poster card: <div class="post-signature">,
+    # <dl class="postprofile"> (a bare "signature" is matched whole, below)
+    "post-signature", "postsignature", "message-signature", "postprofile", "post-profile",
     # a wiki's section edit links: <span class="mw-editsection">[edit]</span>
     "editsection",
 )  # fmt: skip
@@ -91,6 +92,8 @@ BOILERPLATE_WHOLE_WORDS = (
     "reply",
     # menus, rails and tool links: <ul class="menu">, <div class="rail">
     "menu", "rail", "print", "skip", "tags", "banner", "overlay",
+    # a forum post's signature: <div class="signature"> ("signature-dish" is a recipe)
+    "signature",
     "register",
 )  # fmt: skip
 
