@@ -26,6 +26,8 @@ PROSE = (
         ("Doe, J. R.", ["Doe, J. R."]),
         ("Nathan Willis March 25, 2015", ["Nathan Willis"]),
         ("By Jane Doe, Staff Writer | Email the author", ["Jane Doe"]),
+        ("Written by Jane Doe Edited by John Smith", ["Jane Doe"]),  # an editor is no author
+        ("Mac & i", ["Mac & i"]),  # a magazine's name, not "Mac" and "i"
     ],
 )
 def test_names_in_a_byline(byline: str, names: list[str]) -> None:
@@ -57,3 +59,11 @@ def test_a_property_meta_wins_over_a_name_meta_of_the_same_key() -> None:
     <meta name="DC.creator" content="Name Attribute"><meta property="dc:creator" content="Rdfa Property">
     </head><body><article><h1>Network notes</h1>{PROSE}</article></body></html>"""
     assert extract(page, "https://example.org/notes").authors == ["Rdfa Property"]
+
+
+def test_a_class_word_that_only_begins_like_author_is_no_byline() -> None:
+    page = f"""<html><head><title>Harbour Town</title></head><body><article>
+    <h1>Harbour Town</h1>{PROSE}{PROSE}</article>
+    <div class="navbox authority-control"><a href="/help">Authority control</a></div>
+    </body></html>"""
+    assert extract(page, "https://wiki.example/Harbour_Town").authors == []

@@ -15,6 +15,7 @@ _JUNK = re.compile(
     r"\b(?:updated|published|posted|last modified)\b.*|"
     r"\b\d+\s*(?:min(?:ute)?s?)\s*read\b.*|"
     r"\bview all posts\b.*|\bmore articles? by\b.*|\bread more\b.*|"
+    r"\b(?:edited|translated|illustrat(?:ed|ions?)|photo(?:graph)?s?|graphics?)\s+by\b.*|"
     r"@\w+|https?://\S+|\S+@\S+\.\w+",
     re.I,
 )
@@ -61,9 +62,11 @@ def clean_names(text: str | None, *, one_person: bool = False) -> list[str]:
     text = text.strip(" |")
     if _is_surname_first(text, given_names=one_person):
         return [text] if _is_name(text) else []
+    parts = [_PREFIX.sub("", part).strip(" .:-–—·•|()[]\"'") for part in _SPLIT.split(text)]
+    if any(len(part) == 1 for part in parts) and _is_name(text):
+        return [text]  # "Mac & i", "AT&T": a name with a sign in it, not two people
     names: list[str] = []
-    for part in _SPLIT.split(text):
-        name = _PREFIX.sub("", part).strip(" .:-–—·•|()[]\"'")
+    for name in parts:
         if _is_name(name) and name not in names:
             names.append(name)
     return names

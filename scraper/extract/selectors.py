@@ -244,6 +244,10 @@ CAPTION_ENDS = (
 # Classes, ids and rel values that mark an author's name in a visible byline.
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
 
+# Longer words that begin with one of the words above but mean something else:
+# <div class="authority-control"> is a wiki's catalogue links, not a byline.
+NOT_SELECTOR_WORDS = ("authority", "authoriz", "authoris")
+
 # Classes and ids that mark a publication source in a byline: <span class="source">
 SOURCE_WORDS = ("source", "origin", "publisher")
 

@@ -38,6 +38,7 @@ _PREFIX_FLAGS = _flags_by_word(
     (selectors.TITLE_WORDS, TITLE),
     (selectors.ARTICLE_BODY_CLASSES, ARTICLE_BODY),
     (selectors.CAPTION_WORDS, CAPTION),
+    (selectors.NOT_SELECTOR_WORDS, 0),  # the longest match wins: "authority" flags nothing
 )
 _PREFIX = patterns.word_pattern(_PREFIX_FLAGS)
 _PREFIX_LOWER = patterns.lower_word_pattern(_PREFIX_FLAGS)
