@@ -308,3 +308,21 @@ def test_two_tables_in_a_row_stay_two_tables() -> None:
     markdown = extract(page, "https://example.com/news/story").body_markdown
     assert "| Year | Cost |\n| --- | --- |\n| 2024 | $2m |" in markdown
     assert f"Only column, {PROSE}\n\n| Year" in markdown
+
+
+def test_the_one_article_with_the_headline_leaves_a_live_feed_beside_it_out() -> None:
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    feed = "".join(
+        f"<li><span>14:0{n}</span><p>Live update {n}, {PROSE}</p></li>" for n in range(8)
+    )
+    page = f"""<html><head><title>The story</title></head><body><div class="main">
+    <article><h1>The story</h1>{story}</article><div class="live"><ul>{feed}</ul></div>
+    </div></body></html>"""
+    body = extract(page, "https://example.com/news/story").body
+    assert "Paragraph 3 of the story" in body and "Live update" not in body
+    # An <article> that wraps only the headline does not take the body away.
+    header_only = page.replace(
+        f"<h1>The story</h1>{story}</article>", f"<h1>The story</h1></article>{story}"
+    )
+    body = extract(header_only, "https://example.com/news/story").body
+    assert "Paragraph 3 of the story" in body

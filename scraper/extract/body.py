@@ -24,6 +24,7 @@ from .tree import Element, text_of
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
+_ARTICLE_SHARE = 0.25  # of the container's prose: the article is more than a header
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _CREDIT_TAIL = 120  # characters: room for "(Editor: " and a 40-character name
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
@@ -69,7 +70,7 @@ def find_body(
     # A page without a single paragraph of prose may still be a short article
     # (a list, a few lines): then the whole page is the candidate.
     container = result.container if result.container is not None else root
-    container = _whole_table(_tighten(_narrow(container, headline), result.prose))
+    container = _whole_table(_tighten(_narrow(container, headline, result.prose), result.prose))
     container = _with_introduction(container, result.prose)
     start, end = result.index_range(container)
     # What stands before the headline is not the article (a ticker, teasers).
@@ -196,17 +197,33 @@ def _with_introduction(container: Element, prose: dict[Element, int]) -> Element
     return parent
 
 
-def _narrow(container: Element, headline: str) -> Element:
-    """Of several <article>s in the container, the one with the headline."""
+def _narrow(container: Element, headline: str, prose: dict[Element, int]) -> Element:
+    """The <article> with the headline, when the container holds more than it.
+
+    Beside the one article a page marks, the container may hold a live feed or
+    other stories; of several <article>s, the one titled with the headline is it.
+    An <article> that wraps only the header, or the lead, holds too little prose.
+    """
     articles = _ARTICLES(container)
-    if len(articles) < 2:
-        return container
     key = _key(headline)
+    if len(articles) == 1:
+        article = articles[0]
+        if _has_headline(article, key) and (
+            prose.get(article, 0) >= _ARTICLE_SHARE * prose.get(container, 0) > 0
+        ):
+            return article
+        return container
+    if not articles:
+        return container
     for article in articles:
-        if any(_is_headline_text(text_of(h), key) for h in _HEADINGS(article)):
+        if _has_headline(article, key):
             return article
     with_h1 = [article for article in articles if _H1(article)]
     return with_h1[0] if len(with_h1) == 1 else container
+
+
+def _has_headline(element: Element, key: str) -> bool:
+    return any(_is_headline_text(text_of(h), key) for h in _HEADINGS(element))
 
 
 def _after_headline(blocks: list[Block], headline: str) -> int:
