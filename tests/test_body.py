@@ -326,3 +326,15 @@ def test_the_one_article_with_the_headline_leaves_a_live_feed_beside_it_out() ->
     )
     body = extract(header_only, "https://example.com/news/story").body
     assert "Paragraph 3 of the story" in body
+
+
+def test_the_text_ends_where_the_marked_article_body_ends() -> None:
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 6))
+    other = "".join(f"<p>Another story, part {n}, {PROSE}</p>" for n in range(1, 4))
+    page = f"""<html><head><title>The story</title></head><body><div class="page">
+    <h1>The story</h1><p class="perex">The lead of the story, {PROSE}</p>
+    <div class="article-body">{story}</div>
+    <div class="timeline"><h3><span>Happening now</span></h3>{other}</div></div></body></html>"""
+    body = extract(page, "https://example.com/news/story").body
+    assert body.startswith("The lead of the story") and "Paragraph 5 of the story" in body
+    assert "Another story" not in body

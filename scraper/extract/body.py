@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import patterns, selectors
-from .blocks import HEADING_TAGS, Block, walk
+from .blocks import HEADING_TAGS, Block, Walk, walk
 from .dates import parse_date
 from .highlights import (
     find_highlights,
@@ -24,6 +24,7 @@ from .tree import Element, text_of
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
+_MARKED_SHARE = 0.5  # of the container's prose in the marked body: it is the article
 _ARTICLE_SHARE = 0.25  # of the container's prose: the article is more than a header
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _CREDIT_TAIL = 120  # characters: room for "(Editor: " and a 40-character name
@@ -63,8 +64,12 @@ def find_body(
     headline: str = "",
     description: str | None = None,
     captions: frozenset[Element] = frozenset(),
+    marked: tuple[Element, ...] = (),
 ) -> Body:
-    """The main text of a cleaned page and the highlights above it."""
+    """The main text of a cleaned page and the highlights above it.
+
+    `marked` are the elements whose class or itemprop says they hold the body.
+    """
     result = walk(root, captions)
     notices = sum(block.weight for block in result.blocks if block.notice)
     # A page without a single paragraph of prose may still be a short article
@@ -73,6 +78,7 @@ def find_body(
     container = _whole_table(_tighten(_narrow(container, headline, result.prose), result.prose))
     container = _with_introduction(container, result.prose)
     start, end = result.index_range(container)
+    end = _end_of_marked_body(result, container, marked, start, end)
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
     blocks = result.blocks[start:end]
@@ -103,6 +109,22 @@ def _is_summary_title(block: Block) -> bool:
     """A "Key points" title that is not a heading (a <th>, a short <p>); a heading
     titles a box only when summary_box says so."""
     return block.kind not in HEADING_TAGS and is_summary_heading(block)
+
+
+def _end_of_marked_body(
+    result: Walk, container: Element, marked: tuple[Element, ...], start: int, end: int
+) -> int:
+    """Where the text ends when the page marks its body (<div class="article-body">,
+    itemprop="articleBody") inside the container: what follows is another story,
+    a feed or a notice. The lead above it (a standfirst, a picture) stays."""
+    inside = {m for m in marked if m in result.span and container in m.iterancestors()}
+    if len(inside) != 1:
+        return end
+    body = inside.pop()
+    if result.prose.get(body, 0) < _MARKED_SHARE * result.prose.get(container, 0):
+        return end
+    body_end = result.index_range(body)[1]
+    return min(end, body_end) if body_end > start else end
 
 
 def _listing_signs(blocks: list[Block]) -> dict[str, int]:
