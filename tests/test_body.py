@@ -338,3 +338,12 @@ def test_the_text_ends_where_the_marked_article_body_ends() -> None:
     body = extract(page, "https://example.com/news/story").body
     assert body.startswith("The lead of the story") and "Paragraph 5 of the story" in body
     assert "Another story" not in body
+
+
+@pytest.mark.parametrize("heading", ["Comments (2)", "Leave a Reply", "Комментарии", "Komentarze"])
+def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 5))
+    thread = "".join(f"<p>A reader's comment number {n}, {PROSE}</p>" for n in range(1, 3))
+    page = _article(f"{story}<h3>{heading}</h3>{thread}")
+    body = extract(page, "https://example.com/news/story").body
+    assert "Paragraph 4 of the story" in body and "A reader's comment" not in body

@@ -47,3 +47,23 @@ def test_a_login_widget_line_is_not_a_related_story() -> None:
 <article><h1>Harbour plan</h1><p>The plan was approved, {PROSE}</p>{BODY}</article>
 <ul class="related"><li><a href="/news/1">The harbour board votes on the budget</a></li></ul>""")
     assert [link.text for link in links] == ["The harbour board votes on the budget"]
+
+
+def test_related_titles_in_other_languages_bring_their_lists() -> None:
+    for title in ("À lire aussi", "Leia também", "Читайте также", "Mehr zum Thema"):
+        links = _related(f"""<article><h1>Harbour plan</h1>{BODY}
+<h3>{title}</h3><ul><li><a href="/news/1">La ville rénove le port</a></li>
+<li><a href="/news/2">Le conseil vote le budget</a></li></ul></article>""")
+        assert [link.text for link in links] == [
+            "La ville rénove le port",
+            "Le conseil vote le budget",
+        ]
+
+
+def test_a_most_read_list_is_neither_body_nor_related() -> None:
+    page = f"""<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>
+{BODY}<h3>Most read</h3><ul><li><a href="/news/9">A celebrity wedding</a></li>
+<li><a href="/news/8">A storm is coming</a></li></ul>{BODY}</article></body></html>"""
+    article = extract(page.encode(), "https://example.com/news/harbour-plan")
+    assert "A celebrity wedding" not in article.body
+    assert article.related == []

@@ -29,7 +29,8 @@ _ARTICLE_SHARE = 0.25  # of the container's prose: the article is more than a he
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _CREDIT_TAIL = 120  # characters: room for "(Editor: " and a 40-character name
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
-_RELATED_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS)
+# Lists under these promote other pages: related ones, or the site's popular ones.
+_PROMO_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS + selectors.POPULAR_HEADINGS)
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
@@ -359,7 +360,7 @@ def _introduced_lists(blocks: list[Block]) -> set[Element]:
             and previous is not None
             and previous.list_root is not root
             and (previous.kind in HEADING_TAGS or previous.text.rstrip().endswith((":", "：")))
-            and not _RELATED_HEADING.match(previous.text)  # "Related", "Read more:"
+            and not _PROMO_HEADING.match(previous.text)  # "Related", "Most read"
         ):
             introduced.add(root)
         previous = block

@@ -164,7 +164,8 @@ COMMENT_HEADINGS = (
     r"(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)",
     r"(?:join|start) the (?:discussion|conversation)",
     r"what do you think\?",
-    r"(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|commenti|reacties)",
+    r"(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|comentários|commenti|reacties)",
+    r"(?:\d+\s+)?(?:komentarze|комментарии|отзывы)",
     r"评论(?:\s*[(（]\d+[)）])?",
     r"コメント(?:\s*[(（]\d+[)）])?",
     r"댓글",
@@ -212,8 +213,23 @@ RELATED_HEADINGS = (
     r"(?:see|read) also",
     r"also (?:read|on|see)\b.{0,40}",
     r"further reading",
+    # in the other languages of our users
+    r"(?:à |a )?lire aussi|sur le même sujet|(?:weitere|ähnliche) artikel|mehr zum thema",
+    r"das könnte sie auch interessieren|(?:lee|leia|veja|leggi) (?:también|também|anche)",
+    r"(?:noticias|notícias|artículos|articoli) (?:relacionad[ao]s|correlati)",
+    r"(?:te|le) puede interesar|potrebbe interessarti",
+    r"читайте также|похожие (?:статьи|новости)",
     r"相关(?:文章|新闻|阅读|推荐)",
     r"関連(?:記事|ニュース)",
+)
+
+# Headings of lists that promote the site's popular pages: not the article, and
+# not related to it either.
+POPULAR_HEADINGS = (
+    r"(?:most (?:popular|read|viewed|shared)|popular (?:now|posts|stories|articles)|trending)"
+    r"\b.{0,40}",
+    r"(?:les )?plus lus|meistgelesen|lo más leído|(?:i )?più letti|mais lidas",
+    r"самые популярные\b.{0,40}",
 )
 
 # Classes of the short elements that title a block, when it is not an <h2>-<h6>:
