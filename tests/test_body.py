@@ -347,3 +347,19 @@ def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
     page = _article(f"{story}<h3>{heading}</h3>{thread}")
     body = extract(page, "https://example.com/news/story").body
     assert "Paragraph 4 of the story" in body and "A reader's comment" not in body
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Updated at 1:23 p.m.", False),
+        ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: saúde", False),
+        ('[button link="/submit/" type="big"]Send us your review[/button]', False),
+        ("Updated at the request of the family, the report names no one.", True),
+        ("Posted by the council in its categories of notices, the plan drew crowds.", True),
+    ],
+)
+def test_lines_about_the_post_are_not_its_text(line: str, kept: bool) -> None:
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    body = extract(_article(f"{story}<p>{line}</p>{story}"), "https://example.com/news/s").body
+    assert (line in body) is kept

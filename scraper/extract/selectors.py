@@ -125,6 +125,14 @@ BOILERPLATE_TEXT = (
     r"subscribe to (?:our|the) .{0,60}newsletter.{0,80}",
     # disclaimers: "【免责声明】本文仅代表作者本人观点...", "Disclaimer: ..."
     r"[【\[]?(?:免责声明|免責聲明|disclaimer)[】\]:：].{0,400}",
+    # update lines standing apart from the byline: "Updated at 1:23 p.m."
+    r"(?:last\s+)?(?:updated|modified)(?:\s+(?:at|on))?\s*:?\s*(?=\D{0,20}\d)[\w ,.:/-]{1,40}",
+    # a post's meta line: "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: ..."
+    r"[^\n]{0,60}\b(?:posted|publicado|publié|pubblicato|veröffentlicht)\s+(?:by|por|par|da|von)\b"
+    r"[^\n]{0,80}\b(?:(?:categor(?:y|ies|ia|ie|ías)|tags?|etiquetas)\s*[:：]|filed under\b)"
+    r"[^\n]{0,200}",
+    # a WordPress shortcode the site failed to render: "[button link=...]Send it[/button]"
+    r"\[(?P<shortcode>[a-z_]+)\b[^\]]*\][^\n]{0,200}\[/(?P=shortcode)\]",
     # copyright lines
     r"(?:copyright|©).{0,120}",
     r".{0,80}all rights reserved\.?",
