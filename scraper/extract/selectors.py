@@ -128,7 +128,8 @@ BOILERPLATE_TEXT = (
     # update lines standing apart from the byline: "Updated at 1:23 p.m."
     r"(?:last\s+)?(?:updated|modified)(?:\s+(?:at|on))?\s*:?\s*(?=\D{0,20}\d)[\w ,.:/-]{1,40}",
     # a post's meta line: "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: ..."
-    r"[^\n]{0,60}\b(?:posted|publicado|publié|pubblicato|veröffentlicht)\s+(?:by|por|par|da|von)\b"
+    r"(?:[\d/.,: ]{4,20}[-–|·] *)?(?:posted|publicado|publié|pubblicato|veröffentlicht)\s+"
+    r"(?:by|por|par|da|von)\b"
     r"[^\n]{0,80}\b(?:(?:categor(?:y|ies|ia|ie|ías)|tags?|etiquetas)\s*[:：]|filed under\b)"
     r"[^\n]{0,200}",
     # a WordPress shortcode the site failed to render: "[button link=...]Send it[/button]"
