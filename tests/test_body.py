@@ -363,3 +363,15 @@ def test_lines_about_the_post_are_not_its_text(line: str, kept: bool) -> None:
     story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
     body = extract(_article(f"{story}<p>{line}</p>{story}"), "https://example.com/news/s").body
     assert (line in body) is kept
+
+
+def test_a_recipe_card_titled_with_part_of_the_headline_does_not_start_the_body() -> None:
+    story = "".join(f"<p>Paragraph {n} of the post, {PROSE}</p>" for n in range(1, 5))
+    page = f"""<html><head><title>Homemade Spiced Honey Pear Jam for the Holidays</title></head>
+    <body><header><h1>Homemade Spiced Honey Pear Jam for the Holidays</h1></header>
+    <div class="entry-content">{story}<section class="recipe-card">
+    <h2>Spiced Honey Pear Jam</h2><ul><li>8 ripe pears</li><li>1 lemon</li></ul>
+    <ol><li>Boil the pears with the lemon juice and the spices, {PROSE}</li></ol></section>
+    </div></body></html>"""
+    body = extract(page, "https://example.com/2017/12/pear-jam/").body
+    assert body.startswith("Paragraph 1 of the post") and "8 ripe pears" in body

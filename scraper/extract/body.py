@@ -276,8 +276,12 @@ def _is_headline(block: Block, key: str) -> bool:
 
 
 def _is_headline_text(text: str, key: str) -> bool:
+    """The headline's words, or all of them but a part cut off at one end (a
+    title's " - Site"); not a few words from its middle (a recipe card's title)."""
     text = _key(text)
-    return bool(text) and (text == key or (len(text) > 20 and text in key))
+    return bool(text) and (
+        text == key or (len(text) > 20 and (key.startswith(text) or key.endswith(text)))
+    )
 
 
 def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) -> list[Block]:
