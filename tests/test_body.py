@@ -375,3 +375,15 @@ def test_a_recipe_card_titled_with_part_of_the_headline_does_not_start_the_body(
     </div></body></html>"""
     body = extract(page, "https://example.com/2017/12/pear-jam/").body
     assert body.startswith("Paragraph 1 of the post") and "8 ripe pears" in body
+
+
+def test_an_embedded_post_the_article_quotes_is_kept_a_share_bar_is_not() -> None:
+    tweet = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>The harbour '
+        "plan is a disgrace, says a reader</p>— A reader (@reader) November 19, 2019"
+        "</blockquote></div>"
+    )
+    share = '<div class="social-share"><a href="/s">Share on Facebook</a> Share this story</div>'
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    body = extract(_article(f"{story}{tweet}{share}{story}"), "https://example.com/news/s").body
+    assert "The harbour plan is a disgrace" in body and "Share this story" not in body

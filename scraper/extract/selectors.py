@@ -270,8 +270,11 @@ CAPTION_ENDS = (
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
 
 # Longer words that begin with one of the words above but mean something else:
-# <div class="authority-control"> is a wiki's catalogue links, not a byline.
-NOT_SELECTOR_WORDS = ("authority", "authoriz", "authoris")
+# <div class="authority-control"> is a wiki's catalogue links, not a byline, and
+# <div class="social-media-embed"> holds a post the article quotes, not a share bar.
+NOT_SELECTOR_WORDS = (
+    "authority", "authoriz", "authoris", "social-embed", "social-media-embed", "socialembed",
+)  # fmt: skip
 
 # Classes and ids that mark a publication source in a byline: <span class="source">
 SOURCE_WORDS = ("source", "origin", "publisher")
