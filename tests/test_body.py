@@ -387,3 +387,14 @@ def test_an_embedded_post_the_article_quotes_is_kept_a_share_bar_is_not() -> Non
     story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
     body = extract(_article(f"{story}{tweet}{share}{story}"), "https://example.com/news/s").body
     assert "The harbour plan is a disgrace" in body and "Share this story" not in body
+
+
+def test_a_tweet_in_a_widget_is_quoted_and_a_share_prompt_is_not() -> None:
+    widget = (
+        '<div class="article-widget article-tweet"><blockquote class="twitter-tweet"><p>I can '
+        "not thank this man enough for the harbour</p>— A player (@player) November 19, 2019"
+        "</blockquote></div><p>Like this story? Share it with a friend!</p>"
+    )
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    body = extract(_article(f"{story}{widget}{story}"), "https://example.com/news/s").body
+    assert "thank this man enough" in body and "Like this story" not in body

@@ -53,6 +53,8 @@ def clean(root: Element, survey: Survey) -> None:
     ]  # fmt: skip
     if first_h1 is not None:
         markers.append(first_h1)
+    # An embedded post is a quote, whatever widget wraps it ("sdc-article-widget").
+    markers += [el for el in survey.embedded_posts if attached(el, root)]
     protected = set(markers) | {a for marker in markers for a in marker.iterancestors()}
     for element in survey.boilerplate:
         if element in protected or not attached(element, root):

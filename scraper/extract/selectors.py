@@ -112,6 +112,7 @@ BOILERPLATE_TEXT = (
     # share and follow prompts
     r"(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print)",
     r"follow us on .{0,60}",
+    r"(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?.{0,60}",
     # advertising labels, in the languages of our users
     r"(?:advertisement|advertising|advert|sponsored|ad|story continues below(?: advertisement)?)",
     r"(?:anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|реклама|"
@@ -268,6 +269,10 @@ CAPTION_ENDS = (
 
 # Classes, ids and rel values that mark an author's name in a visible byline.
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
+
+# Classes of a social post embedded in the article, which the article quotes:
+# <blockquote class="twitter-tweet">, <blockquote class="instagram-media">
+EMBEDDED_POST_WORDS = ("twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed")
 
 # Longer words that begin with one of the words above but mean something else:
 # <div class="authority-control"> is a wiki's catalogue links, not a byline, and

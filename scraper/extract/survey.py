@@ -14,8 +14,8 @@ from .tree import Element
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
-BOILERPLATE, RELATED, ARTICLE_BODY, AUTHOR, DATE, SOURCE, SECTION, TITLE, CAPTION = (
-    1 << n for n in range(9)
+BOILERPLATE, RELATED, ARTICLE_BODY, AUTHOR, DATE, SOURCE, SECTION, TITLE, CAPTION, EMBED = (
+    1 << n for n in range(10)
 )
 
 
@@ -38,6 +38,7 @@ _PREFIX_FLAGS = _flags_by_word(
     (selectors.TITLE_WORDS, TITLE),
     (selectors.ARTICLE_BODY_CLASSES, ARTICLE_BODY),
     (selectors.CAPTION_WORDS, CAPTION),
+    (selectors.EMBEDDED_POST_WORDS, EMBED),
     (selectors.NOT_SELECTOR_WORDS, 0),  # the longest match wins: "authority" flags nothing
 )
 _PREFIX = patterns.word_pattern(_PREFIX_FLAGS)
@@ -113,6 +114,7 @@ class Survey:
         self.titles: list[Element] = []
         self.rel_author: list[Element] = []
         self.captions: set[Element] = set()
+        self.embedded_posts: list[Element] = []  # tweets and the like the article quotes
         self.itemprops: dict[str, list[Element]] = {}  # microdata by property name
         self.by_tag: dict[str, list[Element]] = {tag: [] for tag in INDEXED_TAGS}
         for element in root.iter(*_WALKED_TAGS):
@@ -176,3 +178,5 @@ class Survey:
             self.titles.append(element)
         if flags & CAPTION and element.tag not in _NEVER_CAPTION:
             self.captions.add(element)
+        if flags & EMBED:
+            self.embedded_posts.append(element)
