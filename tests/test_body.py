@@ -398,3 +398,14 @@ def test_a_tweet_in_a_widget_is_quoted_and_a_share_prompt_is_not() -> None:
     story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
     body = extract(_article(f"{story}{widget}{story}"), "https://example.com/news/s").body
     assert "thank this man enough" in body and "Like this story" not in body
+
+
+def test_a_note_pop_up_on_words_keeps_them_in_the_sentence() -> None:
+    note = '<a href="javascript:void(0)" class="popup">{}</a>'
+    paragraph = (
+        f"<p>{note.format('I')} am a {note.format('rather elderly')} man, and the nature of my "
+        f"{note.format('avocations')}, {PROSE} <a class='share-link' href='/s'>Share</a></p>"
+    )
+    body = extract(_article(paragraph * 3), "https://example.com/news/s").body
+    assert "I am a rather elderly man, and the nature of my avocations," in body
+    assert "Share" not in body

@@ -6,6 +6,8 @@ removes the blocks those come from.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from . import patterns, selectors
@@ -27,6 +29,10 @@ _MAX_PROSE_PARAGRAPHS = 2
 _COMMENTS = patterns.word_pattern(selectors.COMMENT_WORDS)
 
 
+# A word or two of running text, in an inline element with a boilerplate class.
+_INLINE = frozenset(("a", "span", "em", "i", "b", "strong", "abbr", "dfn", "cite", "q", "u"))
+_TEXT_BLOCKS = frozenset(("p", "li", "dd", "td", "blockquote"))
+_SENTENCE_GOES_ON = re.compile(r"\s*[a-z,.;:!?)\]’'\"]")  # a lower-case word, punctuation
 _EARLY_JUNK = tuple(tag for tag in selectors.JUNK_TAGS if tag not in selectors.METADATA_TAGS)
 
 
@@ -60,9 +66,22 @@ def clean(root: Element, survey: Survey) -> None:
         if element in protected or not attached(element, root):
             continue
         length = len(text_of(element))
-        if length > _MAX_SHARE * total or _is_prose(element, length):
+        if length > _MAX_SHARE * total or _is_prose(element, length) or _in_sentence(element):
             continue
         _drop(element)
+
+
+def _in_sentence(element: Element) -> bool:
+    """An inline element in running text: a glossary or note pop-up on a word
+    (<a class="popup">rather elderly</a> man), not a widget to remove."""
+    parent = element.getparent()
+    if element.tag not in _INLINE or parent is None or parent.tag not in _TEXT_BLOCKS:
+        return False
+    if not (element.tail and _SENTENCE_GOES_ON.match(element.tail)):
+        return False
+    return bool((parent.text or "").strip()) or any(
+        (child.tail or "").strip() for child in parent if child is not element
+    )
 
 
 def _is_prose(element: Element, length: int) -> bool:
