@@ -409,3 +409,10 @@ def test_a_note_pop_up_on_words_keeps_them_in_the_sentence() -> None:
     body = extract(_article(paragraph * 3), "https://example.com/news/s").body
     assert "I am a rather elderly man, and the nature of my avocations," in body
     assert "Share" not in body
+
+
+def test_the_dateline_that_opens_the_lead_is_kept() -> None:
+    lead = f'<p><span class="dateline">CAIRO —</span> Gunmen opened fire, {PROSE}</p>'
+    rest = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    body = extract(_article(lead + rest), "https://example.com/news/s").body
+    assert body.startswith("CAIRO — Gunmen opened fire")

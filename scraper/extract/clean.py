@@ -32,6 +32,7 @@ _COMMENTS = patterns.word_pattern(selectors.COMMENT_WORDS)
 # A word or two of running text, in an inline element with a boilerplate class.
 _INLINE = frozenset(("a", "span", "em", "i", "b", "strong", "abbr", "dfn", "cite", "q", "u"))
 _TEXT_BLOCKS = frozenset(("p", "li", "dd", "td", "blockquote"))
+_LEAD_IN = re.compile(r"[—–-]\s*$")  # "CAIRO —", "WASHINGTON (AP) -"
 _SENTENCE_GOES_ON = re.compile(r"\s*[a-z,.;:!?)\]’'\"]")  # a lower-case word, punctuation
 _EARLY_JUNK = tuple(tag for tag in selectors.JUNK_TAGS if tag not in selectors.METADATA_TAGS)
 
@@ -73,11 +74,15 @@ def clean(root: Element, survey: Survey) -> None:
 
 def _in_sentence(element: Element) -> bool:
     """An inline element in running text: a glossary or note pop-up on a word
-    (<a class="popup">rather elderly</a> man), not a widget to remove."""
+    (<a class="popup">rather elderly</a> man), or the dateline that opens the
+    lead (<span class="dateline">CAIRO —</span> Gunmen opened fire); not a widget."""
     parent = element.getparent()
     if element.tag not in _INLINE or parent is None or parent.tag not in _TEXT_BLOCKS:
         return False
-    if not (element.tail and _SENTENCE_GOES_ON.match(element.tail)):
+    tail = element.tail or ""
+    if _LEAD_IN.search(element.text or "") and tail.strip():
+        return True
+    if not _SENTENCE_GOES_ON.match(tail):
         return False
     return bool((parent.text or "").strip()) or any(
         (child.tail or "").strip() for child in parent if child is not element
