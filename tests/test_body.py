@@ -416,3 +416,20 @@ def test_the_dateline_that_opens_the_lead_is_kept() -> None:
     rest = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
     body = extract(_article(lead + rest), "https://example.com/news/s").body
     assert body.startswith("CAIRO — Gunmen opened fire")
+
+
+def test_a_data_table_with_paragraphs_in_its_cells_keeps_its_rows_and_linked_names() -> None:
+    rows = "".join(
+        f'<tr><td><div><a href="/app/{name}">{name}</a></div></td>'
+        f"<td><p>{size} MB</p></td><td><div>{size // 2} MB</div><div>(-50%)</div></td></tr>"
+        for name, size in (("Maps", 32), ("Mail", 18), ("Books", 52))
+    )
+    table = (
+        "<table><tbody><tr><th><p>Application</p></th><th><p>Size</p></th>"
+        f"<th><p>Patch</p></th></tr>{rows}</tbody></table>"
+    )
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    article = extract(_article(f"{story}{table}{story}"), "https://example.com/news/s")
+    assert "| Application | Size | Patch |\n| --- | --- | --- |\n" in article.body_markdown
+    assert "| Books | 52 MB | 26 MB (-50%) |" in article.body_markdown
+    assert "Maps\t32 MB\t16 MB (-50%)" in article.body

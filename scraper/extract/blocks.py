@@ -87,6 +87,7 @@ class Block:
     list_root: Element | None = None  # the outermost list an item belongs to
     quote_depth: int = 0
     table: Element | None = None
+    cell: Element | None = None  # the <td> or <th> of a "cell" block
     notice: bool = False  # a cookie or privacy notice: prose, but never the article
     teaser: bool = False  # part of a card promoting another page (linked title, summary)
 
@@ -141,7 +142,8 @@ def clean_text(text: str) -> str:
 _NOTICE = any_pattern(CONSENT_TEXT)
 # Block tags that open a structure the walk keeps track of.
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dl"))
-_STRUCTURE_TAGS = _LIST_TAGS | {"blockquote", "pre", "table", "figure"}
+_CELL_TAGS = frozenset(("td", "th"))
+_STRUCTURE_TAGS = _LIST_TAGS | _CELL_TAGS | {"blockquote", "pre", "table", "figure"}
 _MAX_CARD_TEXT = 1000  # characters: a title, a byline and a summary
 # Block elements searched above a linked heading's own for its card:
 # <li><div><div><div><h3> (frameworks nest a card's title several <div>s deep).
@@ -159,6 +161,21 @@ def _is_notice(text: str) -> bool:
     # Plain substring tests rule out nearly every paragraph before the slower patterns.
     lower = text.lower()
     return any(word in lower for word in CONSENT_WORDS) and _NOTICE.search(text) is not None
+
+
+def _is_data_table(table: Element) -> bool:
+    """A table of data, not of page layout: it names its columns or rows (<th>,
+    <thead>, <caption>, <colgroup>) and holds no table of its own."""
+    if table.get("role") in ("presentation", "none"):
+        return False
+    named = False
+    for element in table.iter("table", "th", "thead", "caption", "colgroup"):
+        if element.tag == "table":
+            if element is not table:
+                return False
+        else:
+            named = True
+    return named
 
 
 def _is_link(anchor: Element) -> bool:
@@ -189,6 +206,8 @@ class _Walker:
         self.quote_depth = 0
         self.pre_depth = 0
         self.tables: list[Element] = []
+        self.data_tables: list[bool] = []  # for each open table: of data, not layout?
+        self.cells: list[Element] = []  # open <td> and <th>
         self.figure_depth = 0
         self.counter = 0
         self.span: dict[Element, tuple[int, int]] = {}
@@ -249,6 +268,7 @@ class _Walker:
             list_root=self.list_root if self.lists else None,
             quote_depth=self.quote_depth,
             table=self.tables[-1] if self.tables else None,
+            cell=self.cells[-1] if kind == "cell" and self.cells else None,
             notice=weight >= 60 and _is_notice(text),
             teaser=self.card_depth is not None,
         )
@@ -285,8 +305,8 @@ class _Walker:
             return tag
         if self.pre_depth:
             return "pre"
-        if tag in ("td", "th"):
-            return "cell"
+        if tag in _CELL_TAGS or (self.cells and self.data_tables and self.data_tables[-1]):
+            return "cell"  # in a table of data, a cell's paragraphs are the cell
         if self.figure_depth or self.caption_depth or tag in ("figcaption", "caption"):
             return "caption"
         if (self.lists and tag in ("li", "dd", "dt")) or self._inside_li():
@@ -311,8 +331,11 @@ class _Walker:
                 self.quote_depth += 1
             elif tag == "pre":
                 self.pre_depth += 1
+            elif tag in _CELL_TAGS:
+                self.cells.append(element)
             elif tag == "table":
                 self.tables.append(element)
+                self.data_tables.append(_is_data_table(element))
             else:
                 self.figure_depth += 1
         if element in self.captions:
@@ -336,8 +359,11 @@ class _Walker:
                 self.quote_depth -= 1
             elif tag == "pre":
                 self.pre_depth -= 1
+            elif tag in _CELL_TAGS:
+                self.cells.pop()
             elif tag == "table":
                 self.tables.pop()
+                self.data_tables.pop()
             else:
                 self.figure_depth -= 1
         self._score(element)

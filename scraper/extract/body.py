@@ -302,7 +302,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             block.link_density >= 0.8
             and not block.is_prose
             and block.table not in data_tables
-            and block.element.getparent() not in labelled
+            and _row(block) not in labelled
             and block.list_root not in introduced
         ):
             continue
@@ -330,7 +330,7 @@ def _labelled_rows(blocks: list[Block]) -> set[Element]:
             and block.weight <= _MAX_LABEL
             and not block.link_weight
         ):
-            row = block.element.getparent()
+            row = _row(block)
             if row is not None:
                 rows_by_table.setdefault(block.table, set()).add(row)
     return {row for rows in rows_by_table.values() if len(rows) >= 2 for row in rows}
@@ -410,8 +410,11 @@ def _is_byline(block: Block) -> bool:
 def render_text(blocks: list[Block]) -> str:
     """Plain text: one paragraph per block, table rows on one line; no image captions."""
     paragraphs: list[str] = []
-    for group in _group_rows([block for block in blocks if block.kind != "caption"]):
-        paragraphs.append("\t".join(block.text for block in group))
+    for row in _group_rows([block for block in blocks if block.kind != "caption"]):
+        if len(row) == 1:  # a block, or a row of one cell (a layout table's column)
+            paragraphs += [block.text for block in row[0]]
+        else:
+            paragraphs.append("\t".join(_cell_text(cell) for cell in row))
     return "\n\n".join(paragraphs)
 
 
@@ -419,14 +422,14 @@ def render_markdown(blocks: list[Block]) -> str:
     """Markdown: headings, lists, quotes, code and tables kept."""
     out: list[str] = []
     previous: Block | None = None
-    table_rows: list[list[Block]] = []
-    for group in _group_rows(blocks):
-        block = group[0]
+    table_rows: list[list[list[Block]]] = []
+    for row in _group_rows(blocks):
+        block = row[0][0]
         if block.kind == "cell":
-            if table_rows and table_rows[-1][0].table is not block.table:  # the next table
+            if table_rows and table_rows[-1][0][0].table is not block.table:  # the next table
                 out.append(_markdown_table(table_rows))
                 table_rows = []
-            table_rows.append(group)
+            table_rows.append(row)
             previous = block
             continue
         if table_rows:
@@ -469,30 +472,38 @@ def _markdown_block(block: Block) -> str:
     return line
 
 
-def _markdown_table(groups: list[list[Block]]) -> str:
-    width = max(len(group) for group in groups)
+def _markdown_table(rows: list[list[list[Block]]]) -> str:
+    width = max(len(row) for row in rows)
     if width == 1:
         # One column is a layout table (an old page's content cell), not data.
-        return "\n\n".join(_markdown_block(group[0]) for group in groups)
-    cells = [[cell.text.replace("|", "\\|").replace("\n", " ") for cell in row] for row in groups]
-    rows = [row + [""] * (width - len(row)) for row in cells]
-    lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
-    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+        return "\n\n".join(_markdown_block(block) for row in rows for block in row[0])
+    texts = [[_cell_text(cell).replace("|", "\\|") for cell in row] for row in rows]
+    texts = [row + [""] * (width - len(row)) for row in texts]
+    lines = ["| " + " | ".join(texts[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in texts[1:]]
     return "\n".join(lines)
 
 
-def _group_rows(blocks: list[Block]) -> list[list[Block]]:
-    """Group the cells of one table row; every other block stands alone."""
-    groups: list[list[Block]] = []
+def _cell_text(cell: list[Block]) -> str:
+    return " ".join(block.text.replace("\n", " ") for block in cell)
+
+
+def _row(block: Block) -> Element | None:
+    """The table row of a cell block."""
+    return block.cell.getparent() if block.cell is not None else None
+
+
+def _group_rows(blocks: list[Block]) -> list[list[list[Block]]]:
+    """Rows of cells, each cell its blocks; every other block stands alone."""
+    rows: list[list[list[Block]]] = []
     for block in blocks:
-        if (
-            block.kind == "cell"
-            and groups
-            and groups[-1][0].kind == "cell"
-            and block.element.getparent() is groups[-1][-1].element.getparent()
-            and block.element is not groups[-1][-1].element
-        ):
-            groups[-1].append(block)
+        last = rows[-1][-1][-1] if rows else None
+        if block.kind != "cell" or last is None or last.kind != "cell":
+            rows.append([[block]])
+        elif block.cell is last.cell:
+            rows[-1][-1].append(block)  # another paragraph of the same cell
+        elif _row(block) is not None and _row(block) is _row(last):
+            rows[-1].append([block])
         else:
-            groups.append([block])
-    return groups
+            rows.append([[block]])
+    return rows
