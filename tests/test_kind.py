@@ -34,3 +34,17 @@ def test_an_error_page_served_as_200_is_refused(title: str) -> None:
     with pytest.raises(NotAnArticle, match="an error page") as caught:
         extract(page, "https://news.example/old-story")
     assert caught.value.kind == "error-page"
+
+
+def test_paragraphs_wrapped_in_a_script_link_are_the_pages_text() -> None:
+    page = """<html><head><title>A note</title></head><body>
+    <a href="javascript:void(0)"><p>The ferry runs again</p><p>from Monday</p> at dawn</a>
+    </body></html>"""
+    assert extract(page, "https://example.com/note").body.startswith("The ferry runs again")
+
+
+def test_a_few_words_among_the_sites_links_are_refused() -> None:
+    page = f"""<html><head><title>Contact</title></head><body>{NAV}
+    <p>Write to us</p></body></html>"""
+    with pytest.raises(NotAnArticle):
+        extract(page, "https://example.com/contact")

@@ -142,6 +142,7 @@ def clean_text(text: str) -> str:
 _NOTICE = any_pattern(CONSENT_TEXT)
 # Block tags that open a structure the walk keeps track of.
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dl"))
+_SCRIPT_HREF = re.compile(r"\s*javascript:", re.I)
 _CELL_TAGS = frozenset(("td", "th"))
 _STRUCTURE_TAGS = _LIST_TAGS | _CELL_TAGS | {"blockquote", "pre", "table", "figure"}
 _MAX_CARD_TEXT = 1000  # characters: a title, a byline and a summary
@@ -180,8 +181,14 @@ def _is_data_table(table: Element) -> bool:
 
 def _is_link(anchor: Element) -> bool:
     """An <a> with an href; a named anchor (<a name>) is a bookmark, not a link.
-    A javascript: href is still a link: it is a control ("Share", font size)."""
-    return anchor.get("href") is not None
+
+    A javascript: href is still a link, a control ("Share", font size), unless it
+    wraps paragraphs: then it leads nowhere and its text is the page's own.
+    """
+    href = anchor.get("href")
+    if href is None:
+        return False
+    return not (_SCRIPT_HREF.match(href) and anchor.find(".//p") is not None)
 
 
 def _visible_length(text: str) -> int:

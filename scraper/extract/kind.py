@@ -10,6 +10,7 @@ from .body import Body
 from .jsonld import ARTICLE_TYPES
 from .metadata import Metadata
 from .survey import Survey
+from .tree import Element
 
 _MIN_PROSE = 150  # UTF-8 bytes of prose: one or two sentences
 _MIN_TEASERS = 5  # linked headings that make a page a list of other pages
@@ -21,6 +22,7 @@ _ERROR_TITLE = re.compile(
     r"|\b(?:page|file)\s+not\s+found\b|^\W*not\s+found\b|^\W*access\s+denied\b",
     re.I,
 )
+_SCRIPT_HREF = re.compile(r"javascript:", re.I)
 _SEARCH_PATH = re.compile(r"(?:^|/)(?:search|suche|recherche|buscar|busca|cerca)(?:/|$|\.)", re.I)
 _SEARCH_PARAMS = frozenset(("q", "s", "query", "search", "keyword", "keywords", "k"))
 
@@ -61,7 +63,7 @@ def _what_else(meta: Metadata, body: Body, url: str, survey: Survey) -> tuple[st
         if not _says_article(meta, survey):
             if _ERROR_TITLE.search(meta.headline):
                 return "error-page", "an error page"
-            if survey.by_tag["a"] and plain < _MIN_PROSE:
+            if plain < _MIN_PROSE and any(_leads_elsewhere(a) for a in survey.by_tag["a"]):
                 return "too-little-text", "the page has too little text"
     return None
 
@@ -76,6 +78,12 @@ def _says_article(meta: Metadata, survey: Survey) -> bool:
         or survey.by_tag["article"]
         or survey.itemprops.get("articleBody")
     )
+
+
+def _leads_elsewhere(anchor: Element) -> bool:
+    """A link to another page: not a bookmark, a #fragment or a javascript: control."""
+    href = (anchor.get("href") or "").strip()
+    return bool(href) and not href.startswith("#") and not _SCRIPT_HREF.match(href)
 
 
 def _is_search_url(url: str) -> bool:
