@@ -433,3 +433,20 @@ def test_a_data_table_with_paragraphs_in_its_cells_keeps_its_rows_and_linked_nam
     assert "| Application | Size | Patch |\n| --- | --- | --- |\n" in article.body_markdown
     assert "| Books | 52 MB | 26 MB (-50%) |" in article.body_markdown
     assert "Maps\t32 MB\t16 MB (-50%)" in article.body
+
+
+def test_linked_subheadings_over_the_articles_paragraphs_are_kept() -> None:
+    # Long enough that the <article> is the article, not a teaser card.
+    paragraphs = "".join(f"<p>Paragraph {n} of the round-up, {PROSE}</p>" for n in range(8))
+    items = "".join(
+        f'<h3><a href="https://games.example/{n}">Game {n} ($20)</a></h3>'
+        f"<p>Game {n} is worth a look, {PROSE}</p><p>More on game {n}, {PROSE}</p>"
+        for n in range(1, 5)
+    )
+    after = '<h3><a href="/news/9">Another story</a></h3><p>Its summary.</p>'
+    body = extract(
+        _article(f"<p>The round-up opens, {PROSE}</p>{paragraphs}{items}{after}"),
+        "https://example.com/r",
+    ).body
+    assert "Game 1 ($20)\n\nGame 1 is worth a look" in body and "Game 3 ($20)" in body
+    assert "Another story" not in body

@@ -25,6 +25,7 @@ from .tree import Element, text_of
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
 _MARKED_SHARE = 0.5  # of the container's prose in the marked body: it is the article
+_SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _ARTICLE_SHARE = 0.25  # of the container's prose: the article is more than a header
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _CREDIT_TAIL = 120  # characters: room for "(Editor: " and a 40-character name
@@ -294,8 +295,9 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     data_tables.discard(None)
     labelled = _labelled_rows(blocks)
     introduced = _introduced_lists(blocks)
+    titled = _linked_subheadings(blocks)
     kept: list[Block] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.teaser or _BOILERPLATE_TEXT.match(block.text):
             continue
         if (
@@ -304,6 +306,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             and block.table not in data_tables
             and _row(block) not in labelled
             and block.list_root not in introduced
+            and index not in titled
         ):
             continue
         if repeated and _repeats(block.text, repeated, longest):
@@ -316,6 +319,19 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             block = dataclasses.replace(block, text=block.text[: credit.start()])
         kept.append(block)
     return kept
+
+
+def _linked_subheadings(blocks: list[Block]) -> set[int]:
+    """Indexes of linked subheadings over the article's own paragraphs: a review
+    round-up titles each item with a link to it ("<h3><a>Rez Infinite</a></h3>").
+    Those after the last paragraph title other pages."""
+    last_prose = max((i for i, block in enumerate(blocks) if block.is_prose), default=-1)
+    titled: set[int] = set()
+    for index, block in enumerate(blocks[:last_prose]):
+        following = blocks[index + 1]
+        if block.kind in _SUBHEADINGS and following.is_prose and not following.teaser:
+            titled.add(index)
+    return titled
 
 
 def _labelled_rows(blocks: list[Block]) -> set[Element]:
