@@ -58,8 +58,24 @@ def test_plain_text_has_one_blank_line_between_paragraphs(article) -> None:
     assert "\n\n\n" not in article.body
 
 
-def test_captions_are_markdown_only(article) -> None:
-    assert "The harbour at dawn" not in article.body
+def test_a_figure_caption_is_text_a_credit_line_and_a_class_caption_markdown_only() -> None:
+    page = _article(
+        "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+        + "<figure><img src='a.jpg'><figcaption>The harbour at dawn, before the works"
+        "</figcaption><figcaption>Photo: Jane Doe/AFP</figcaption></figure>"
+        + '<div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">The old quay'
+        "</p></div><p>The story goes on, {PROSE}</p>".replace("{PROSE}", PROSE)
+    )
+    article = extract(page, "https://example.com/news/s")
+    assert "Paragraph 3 of the story" in article.body
+    assert "\n\nThe harbour at dawn, before the works\n\n" in article.body
+    assert "Jane Doe" not in article.body and "The old quay" not in article.body
+    for caption in (
+        "*The harbour at dawn, before the works*",
+        "*Photo: Jane Doe/AFP*",
+        "*The old quay*",
+    ):
+        assert caption in article.body_markdown
 
 
 def test_inserts_and_furniture_stay_out(article) -> None:

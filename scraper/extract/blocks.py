@@ -154,7 +154,8 @@ _CAPTION_END = re.compile(f"(?:{'|'.join(CAPTION_ENDS)})\\s*$", re.IGNORECASE)
 _CAPTION_TAIL = 100  # characters: where a picture credit ends a line
 
 
-def _is_caption_text(text: str) -> bool:
+def is_caption_text(text: str) -> bool:
+    """A picture credit or a slide number: "Photo: Jane Doe", "(AP Photo/…)", "Image 3 of 12"."""
     return bool(_CAPTION_START.match(text) or _CAPTION_END.search(text[-_CAPTION_TAIL:]))
 
 
@@ -261,7 +262,7 @@ class _Walker:
         kind = self._kind(element)
         if link_share > 0.9 and self.card_depth is None and self._in_heading(kind):
             self.card_depth = self._card()
-        if kind == "p" and weight < 300 and _is_caption_text(text):
+        if kind == "p" and weight < 300 and is_caption_text(text):
             kind = "caption"
         block = Block(
             text=text,

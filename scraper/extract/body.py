@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import patterns, selectors
-from .blocks import HEADING_TAGS, Block, Walk, walk
+from .blocks import HEADING_TAGS, Block, Walk, is_caption_text, walk
 from .dates import parse_date
 from .highlights import (
     find_highlights,
@@ -26,6 +26,8 @@ _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
 _MARKED_SHARE = 0.5  # of the container's prose in the marked body: it is the article
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_CAPTION_TAGS = frozenset(("figcaption", "caption"))
+_MAX_CREDIT = 80  # bytes: a credit line names a photographer and an agency
 _ARTICLE_SHARE = 0.25  # of the container's prose: the article is more than a header
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _CREDIT_TAIL = 120  # characters: room for "(Editor: " and a 40-character name
@@ -424,14 +426,25 @@ def _is_byline(block: Block) -> bool:
 
 
 def render_text(blocks: list[Block]) -> str:
-    """Plain text: one paragraph per block, table rows on one line; no image captions."""
+    """Plain text: one paragraph per block, table rows on one line. Of captions,
+    only a <figure>'s or a table's own, without bare credit lines ("Photo: AFP")."""
     paragraphs: list[str] = []
-    for row in _group_rows([block for block in blocks if block.kind != "caption"]):
+    for row in _group_rows([block for block in blocks if _in_text(block)]):
         if len(row) == 1:  # a block, or a row of one cell (a layout table's column)
             paragraphs += [block.text for block in row[0]]
         else:
             paragraphs.append("\t".join(_cell_text(cell) for cell in row))
     return "\n\n".join(paragraphs)
+
+
+def _in_text(block: Block) -> bool:
+    if block.kind != "caption":
+        return True
+    if block.weight < _MAX_CREDIT and is_caption_text(block.text):
+        return False  # a credit: "Photo: Jane Doe/AFP", "(Image credit: NASA)"
+    return block.element.tag in _CAPTION_TAGS or any(
+        ancestor.tag == "figure" for ancestor in block.element.iterancestors()
+    )
 
 
 def render_markdown(blocks: list[Block]) -> str:
