@@ -215,8 +215,9 @@ def run(folder: Path, limit: int | None, names: Iterable[str]) -> tuple[list[Run
     """Each extractor in a fresh process of its own, one after the other.
 
     In one process each would run in a heap, and with caches, that the others
-    churned: interleaved page by page, even lxml's own parse ran 20% slower,
-    and a second data set ran slower than the first. A user runs one extractor.
+    churned: interleaved page by page, even lxml's own parse ran about 20%
+    slower, and 14% slower on a data set run after another's comparisons. A user
+    runs one extractor.
     """
     runs: list[Run] = []
     parse_times: list[float] = []

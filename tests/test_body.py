@@ -344,18 +344,6 @@ def test_the_one_article_with_the_headline_leaves_a_live_feed_beside_it_out() ->
     assert "Paragraph 3 of the story" in body
 
 
-def test_the_text_ends_where_the_marked_article_body_ends() -> None:
-    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 6))
-    other = "".join(f"<p>Another story, part {n}, {PROSE}</p>" for n in range(1, 4))
-    page = f"""<html><head><title>The story</title></head><body><div class="page">
-    <h1>The story</h1><p class="perex">The lead of the story, {PROSE}</p>
-    <div class="article-body">{story}</div>
-    <div class="timeline"><h3><span>Happening now</span></h3>{other}</div></div></body></html>"""
-    body = extract(page, "https://example.com/news/story").body
-    assert body.startswith("The lead of the story") and "Paragraph 5 of the story" in body
-    assert "Another story" not in body
-
-
 @pytest.mark.parametrize("heading", ["Comments (2)", "Leave a Reply", "Комментарии", "Komentarze"])
 def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
     story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 5))
@@ -373,6 +361,9 @@ def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
         ('[button link="/submit/" type="big"]Send us your review[/button]', False),
         ("Updated at the request of the family, the report names no one.", True),
         ("Posted by the council in its categories of notices, the plan drew crowds.", True),
+        ("Updated at 3:15 pm: Police have closed the bridge to all traffic.", True),
+        ("Posted by Jane Doe in Category: News, the 2023 report said it failed.", True),
+        ("[b]A bold paragraph about the harbour plan and its cost.[/b]", True),
     ],
 )
 def test_lines_about_the_post_are_not_its_text(line: str, kept: bool) -> None:
@@ -420,15 +411,30 @@ def test_a_note_pop_up_on_words_keeps_them_in_the_sentence() -> None:
     note = '<a href="javascript:void(0)" class="popup">{}</a>'
     paragraph = (
         f"<p>{note.format('I')} am a {note.format('rather elderly')} man, and the nature of my "
-        f"{note.format('avocations')}, {PROSE} <a class='share-link' href='/s'>Share</a></p>"
+        f"{note.format('avocations')}, {PROSE}</p>"
     )
-    body = extract(_article(paragraph * 3), "https://example.com/news/s").body
+    # Widgets in a sentence are still widgets, whatever follows them.
+    widgets = (
+        f"<p>The plan, {PROSE} <a class='read-more' href='/x'>Read more</a>. Share this story: "
+        "<a class='share-facebook' href='/f'>Facebook</a>, <a class='share-x' href='/t'>X</a>, "
+        "and a <span class='visually-hidden'>(opens in a new tab)</span>, note.</p>"
+    )
+    body = extract(_article(paragraph * 3 + widgets), "https://example.com/news/s").body
     assert "I am a rather elderly man, and the nature of my avocations," in body
-    assert "Share" not in body
+    for widget in ("Read more", "Facebook", "opens in a new tab"):
+        assert widget not in body
 
 
-def test_the_dateline_that_opens_the_lead_is_kept() -> None:
-    lead = f'<p><span class="dateline">CAIRO —</span> Gunmen opened fire, {PROSE}</p>'
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        '<span class="dateline">CAIRO —</span> Gunmen',
+        '<span class="dateline"><b>CAIRO</b> —</span> Gunmen',
+        '<span class="dateline">CAIRO</span> — Gunmen',
+    ],
+)
+def test_the_dateline_that_opens_the_lead_is_kept(dateline: str) -> None:
+    lead = f"<p>{dateline} opened fire, {PROSE}</p>"
     rest = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
     body = extract(_article(lead + rest), "https://example.com/news/s").body
     assert body.startswith("CAIRO — Gunmen opened fire")
@@ -466,3 +472,35 @@ def test_linked_subheadings_over_the_articles_paragraphs_are_kept() -> None:
     ).body
     assert "Game 1 ($20)\n\nGame 1 is worth a look" in body and "Game 3 ($20)" in body
     assert "Another story" not in body
+
+
+def test_an_article_wrapping_only_part_of_the_text_does_not_lose_the_rest() -> None:
+    inside = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 3))
+    outside = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(3, 8))
+    page = f"""<html><head><title>The story</title></head><body><div class="main">
+    <article><h1>The story</h1>{inside}</article><div>{outside}</div></div></body></html>"""
+    body = extract(page, "https://example.com/news/story").body
+    assert "Paragraph 1 of the story" in body and "Paragraph 7 of the story" in body
+
+
+def test_a_layout_table_with_a_masthead_in_a_th_is_not_a_data_table() -> None:
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE} {PROSE} {PROSE}</p>" for n in range(4))
+    nav = '<a href="/">Home</a> <a href="/news">News</a> <a href="/about">About us</a>'
+    page = f"""<html><head><title>The story</title></head><body><table>
+    <tr><th colspan="2">The Gazette</th></tr><tr><td colspan="2"><h1>The story</h1></td></tr>
+    <tr><td>{nav}</td><td>{story}</td></tr></table></body></html>"""
+    article = extract(page, "https://example.com/news/story")
+    assert article.body_markdown.startswith("Paragraph 0 of the story")
+    assert "|" not in article.body_markdown and "About us" not in article.body
+
+
+def test_a_tweet_in_a_related_box_is_kept_and_the_box_is_not() -> None:
+    related = (
+        '<div class="related-posts"><h3>Related</h3><blockquote class="twitter-tweet"><p>The '
+        "harbour plan is a disgrace, says a reader</p>— A reader (@reader)</blockquote>"
+        '<ul><li><a href="/news/2">Another story about the port</a></li></ul></div>'
+    )
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    body = extract(_article(f"{story}{related}{story}"), "https://example.com/news/s").body
+    assert "The harbour plan is a disgrace" in body
+    assert "Another story about the port" not in body and "Related" not in body

@@ -28,6 +28,8 @@ PROSE = (
         ("By Jane Doe, Staff Writer | Email the author", ["Jane Doe"]),
         ("Written by Jane Doe Edited by John Smith", ["Jane Doe"]),  # an editor is no author
         ("Mac & i", ["Mac & i"]),  # a magazine's name, not "Mac" and "i"
+        ("Story and photos by Jane Doe", ["Jane Doe"]),
+        ("Jane Doe. Photography by John Roe", ["Jane Doe"]),
     ],
 )
 def test_names_in_a_byline(byline: str, names: list[str]) -> None:

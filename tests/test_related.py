@@ -67,3 +67,10 @@ def test_a_most_read_list_is_neither_body_nor_related() -> None:
     article = extract(page.encode(), "https://example.com/news/harbour-plan")
     assert "A celebrity wedding" not in article.body
     assert article.related == []
+
+
+def test_a_list_under_a_trending_topic_heading_in_the_text_is_kept() -> None:
+    page = f"""<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>
+{BODY}<h3>Trending topics in port design:</h3><ul><li><a href="/t/1">Floating docks</a></li>
+<li><a href="/t/2">Tidal locks</a></li></ul>{BODY}</article></body></html>"""
+    assert "Floating docks" in extract(page.encode(), "https://example.com/news/plan").body

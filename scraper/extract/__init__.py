@@ -45,7 +45,6 @@ def _extract(html: bytes | str, url: str, charset: str | None) -> Article:
         headline=meta.headline,
         description=meta.description,
         captions=frozenset(survey.captions),
-        marked=(*survey.article_body, *survey.itemprops.get("articleBody", ())),
     )
     refuse_non_article(meta, body, url, survey)
     if not body.text:

@@ -142,6 +142,7 @@ def clean_text(text: str) -> str:
 _NOTICE = any_pattern(CONSENT_TEXT)
 # Block tags that open a structure the walk keeps track of.
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dl"))
+_LONG_CELL_TEXT = 300  # characters: a paragraph of an article, not a table's note
 _SCRIPT_HREF = re.compile(r"\s*javascript:", re.I)
 _CELL_TAGS = frozenset(("td", "th"))
 _STRUCTURE_TAGS = _LIST_TAGS | _CELL_TAGS | {"blockquote", "pre", "table", "figure"}
@@ -167,15 +168,19 @@ def _is_notice(text: str) -> bool:
 
 def _is_data_table(table: Element) -> bool:
     """A table of data, not of page layout: it names its columns or rows (<th>,
-    <thead>, <caption>, <colgroup>) and holds no table of its own."""
+    <thead>, <caption>, <colgroup>) and holds no table, heading or long paragraph
+    of its own (an old page's masthead in a <th> over the article in a <td>)."""
     if table.get("role") in ("presentation", "none"):
         return False
     named = False
-    for element in table.iter("table", "th", "thead", "caption", "colgroup"):
-        if element.tag == "table":
+    for element in table.iter("table", "th", "thead", "caption", "colgroup", "p", *HEADING_TAGS):
+        tag = element.tag
+        if tag == "table":
             if element is not table:
                 return False
-        else:
+        elif tag in HEADING_TAGS or (tag == "p" and len(text_of(element)) > _LONG_CELL_TEXT):
+            return False
+        elif tag != "p":
             named = True
     return named
 
@@ -215,7 +220,7 @@ class _Walker:
         self.pre_depth = 0
         self.tables: list[Element] = []
         self.data_tables: list[bool] = []  # for each open table: of data, not layout?
-        self.cells: list[Element] = []  # open <td> and <th>
+        self.cells: list[tuple[Element, Element | None]] = []  # open <td>s: (cell, table)
         self.figure_depth = 0
         self.counter = 0
         self.span: dict[Element, tuple[int, int]] = {}
@@ -276,7 +281,7 @@ class _Walker:
             list_root=self.list_root if self.lists else None,
             quote_depth=self.quote_depth,
             table=self.tables[-1] if self.tables else None,
-            cell=self.cells[-1] if kind == "cell" and self.cells else None,
+            cell=self.cells[-1][0] if kind == "cell" and self.cells else None,
             notice=weight >= 60 and _is_notice(text),
             teaser=self.card_depth is not None,
         )
@@ -313,13 +318,20 @@ class _Walker:
             return tag
         if self.pre_depth:
             return "pre"
-        if tag in _CELL_TAGS or (self.cells and self.data_tables and self.data_tables[-1]):
+        if tag in _CELL_TAGS or self._in_data_cell():
             return "cell"  # in a table of data, a cell's paragraphs are the cell
         if self.figure_depth or self.caption_depth or tag in ("figcaption", "caption"):
             return "caption"
         if (self.lists and tag in ("li", "dd", "dt")) or self._inside_li():
             return "li"
         return "p"
+
+    def _in_data_cell(self) -> bool:
+        """In a cell of the innermost open table, and that table holds data."""
+        return (
+            bool(self.cells and self.tables and self.data_tables[-1])
+            and self.cells[-1][1] is self.tables[-1]
+        )
 
     def _inside_li(self) -> bool:
         return bool(self.lists) and any(owner.tag == "li" for owner, _ in self.owners[-3:])
@@ -340,7 +352,7 @@ class _Walker:
             elif tag == "pre":
                 self.pre_depth += 1
             elif tag in _CELL_TAGS:
-                self.cells.append(element)
+                self.cells.append((element, self.tables[-1] if self.tables else None))
             elif tag == "table":
                 self.tables.append(element)
                 self.data_tables.append(_is_data_table(element))

@@ -24,11 +24,11 @@ from .tree import Element, text_of
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
-_MARKED_SHARE = 0.5  # of the container's prose in the marked body: it is the article
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _CAPTION_TAGS = frozenset(("figcaption", "caption"))
 _MAX_CREDIT = 80  # bytes: a credit line names a photographer and an agency
-_ARTICLE_SHARE = 0.25  # of the container's prose: the article is more than a header
+_ARTICLE_SHARE = 0.5  # of the container's prose in an <article>: the article
+_FEED_SHARE = 0.5  # of the prose beside an <article>, in list items: a feed
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _CREDIT_TAIL = 120  # characters: room for "(Editor: " and a 40-character name
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
@@ -68,21 +68,16 @@ def find_body(
     headline: str = "",
     description: str | None = None,
     captions: frozenset[Element] = frozenset(),
-    marked: tuple[Element, ...] = (),
 ) -> Body:
-    """The main text of a cleaned page and the highlights above it.
-
-    `marked` are the elements whose class or itemprop says they hold the body.
-    """
+    """The main text of a cleaned page and the highlights above it."""
     result = walk(root, captions)
     notices = sum(block.weight for block in result.blocks if block.notice)
     # A page without a single paragraph of prose may still be a short article
     # (a list, a few lines): then the whole page is the candidate.
     container = result.container if result.container is not None else root
-    container = _whole_table(_tighten(_narrow(container, headline, result.prose), result.prose))
+    container = _whole_table(_tighten(_narrow(container, headline, result), result.prose))
     container = _with_introduction(container, result.prose)
     start, end = result.index_range(container)
-    end = _end_of_marked_body(result, container, marked, start, end)
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
     blocks = result.blocks[start:end]
@@ -113,22 +108,6 @@ def _is_summary_title(block: Block) -> bool:
     """A "Key points" title that is not a heading (a <th>, a short <p>); a heading
     titles a box only when summary_box says so."""
     return block.kind not in HEADING_TAGS and is_summary_heading(block)
-
-
-def _end_of_marked_body(
-    result: Walk, container: Element, marked: tuple[Element, ...], start: int, end: int
-) -> int:
-    """Where the text ends when the page marks its body (<div class="article-body">,
-    itemprop="articleBody") inside the container: what follows is another story,
-    a feed or a notice. The lead above it (a standfirst, a picture) stays."""
-    inside = {m for m in marked if m in result.span and container in m.iterancestors()}
-    if len(inside) != 1:
-        return end
-    body = inside.pop()
-    if result.prose.get(body, 0) < _MARKED_SHARE * result.prose.get(container, 0):
-        return end
-    body_end = result.index_range(body)[1]
-    return min(end, body_end) if body_end > start else end
 
 
 def _listing_signs(blocks: list[Block]) -> dict[str, int]:
@@ -223,19 +202,26 @@ def _with_introduction(container: Element, prose: dict[Element, int]) -> Element
     return parent
 
 
-def _narrow(container: Element, headline: str, prose: dict[Element, int]) -> Element:
+def _narrow(container: Element, headline: str, result: Walk) -> Element:
     """The <article> with the headline, when the container holds more than it.
 
-    Beside the one article a page marks, the container may hold a live feed or
-    other stories; of several <article>s, the one titled with the headline is it.
-    An <article> that wraps only the header, or the lead, holds too little prose.
+    Of several <article>s, the one titled with the headline is it. A single one is
+    it when it holds most of the prose (what is left is a site's notices), or when
+    what stands beside it is a feed (list items); an <article> that wraps only the
+    header or the lead, with the rest of the text outside, is not.
     """
     articles = _ARTICLES(container)
     key = _key(headline)
     if len(articles) == 1:
         article = articles[0]
-        if _has_headline(article, key) and (
-            prose.get(article, 0) >= _ARTICLE_SHARE * prose.get(container, 0) > 0
+        inside = result.prose.get(article, 0)
+        if (
+            _has_headline(article, key)
+            and inside
+            and (
+                inside >= _ARTICLE_SHARE * result.prose.get(container, 0)
+                or _beside_is_feed(result, container, article)
+            )
         ):
             return article
         return container
@@ -246,6 +232,28 @@ def _narrow(container: Element, headline: str, prose: dict[Element, int]) -> Ele
             return article
     with_h1 = [article for article in articles if _H1(article)]
     return with_h1[0] if len(with_h1) == 1 else container
+
+
+def _beside_is_feed(result: Walk, container: Element, article: Element) -> bool:
+    """Whether most of the container's prose outside `article` is in list items."""
+    start, end = result.index_range(container)
+    first, last = result.span.get(article, (0, -1))
+    outside = listed = 0
+    for block in result.blocks[start:end]:
+        if block.is_prose and not first <= block.position <= last:
+            outside += block.weight
+            if _in_list_item(block.element, container):
+                listed += block.weight
+    return outside > 0 and listed >= _FEED_SHARE * outside
+
+
+def _in_list_item(element: Element, container: Element) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            return False
+        if ancestor.tag == "li":
+            return True
+    return False
 
 
 def _has_headline(element: Element, key: str) -> bool:

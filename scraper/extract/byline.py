@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|words|text|photos?|story|compiled)\s+)?"
+    r"^\s*(?:(?:(?:story|text|words)\s+and\s+)?"
+    r"(?:written|posted|published|reported|words|text|photos?|story|compiled)\s+)?"
     r"(?:by|von|par|por|door|di|da|от|作者|文)\s*[:：]?\s+|^\s*(?:authors?|autor(?:es)?|auteur|"
     r"written by|reporter|作者|记者)\s*[:：]\s*|^\s*(?:authors?|autor|auteur)\s+(?=\w)",
     re.I,
@@ -15,7 +16,7 @@ _JUNK = re.compile(
     r"\b(?:updated|published|posted|last modified)\b.*|"
     r"\b\d+\s*(?:min(?:ute)?s?)\s*read\b.*|"
     r"\bview all posts\b.*|\bmore articles? by\b.*|\bread more\b.*|"
-    r"\b(?:edited|translated|illustrat(?:ed|ions?)|photo(?:graph)?s?|graphics?)\s+by\b.*|"
+    r"\b(?:edited|translated|illustrat(?:ed|ions?)|photo(?:graph(?:y|s)?|s)?|graphics?)\s+by\b.*|"
     r"@\w+|https?://\S+|\S+@\S+\.\w+",
     re.I,
 )
@@ -41,6 +42,8 @@ _DATE_LIKE = re.compile(
 _INITIALS = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]")  # "F.", "J.-P.", "F"; not "AP"
 _GIVEN = re.compile(r"[A-Z][a-z][\w'’]*(?:-[A-Z][a-z][\w'’]*)?|de|da|van|von|der|den|du|la|le")
 _SURNAME = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
+# A single letter beside "&" ("Mac & i", "AT&T"): one name, not two people.
+_ONE_LETTER_AMPERSAND = re.compile(r"(?:^|\s)\w\s*&|&\s*\w(?:\s|$)")
 _WITH = re.compile(r"\s*\((?:avec|with|mit|con|and)\s+([^)]*)\)", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -62,9 +65,9 @@ def clean_names(text: str | None, *, one_person: bool = False) -> list[str]:
     text = text.strip(" |")
     if _is_surname_first(text, given_names=one_person):
         return [text] if _is_name(text) else []
+    if _ONE_LETTER_AMPERSAND.search(text) and _is_name(text):
+        return [text]  # "Mac & i", "AT&T": a name with an ampersand, not two people
     parts = [_PREFIX.sub("", part).strip(" .:-–—·•|()[]\"'") for part in _SPLIT.split(text)]
-    if any(len(part) == 1 for part in parts) and _is_name(text):
-        return [text]  # "Mac & i", "AT&T": a name with a sign in it, not two people
     names: list[str] = []
     for name in parts:
         if _is_name(name) and name not in names:

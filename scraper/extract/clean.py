@@ -29,10 +29,13 @@ _MAX_PROSE_PARAGRAPHS = 2
 _COMMENTS = patterns.word_pattern(selectors.COMMENT_WORDS)
 
 
-# A word or two of running text, in an inline element with a boilerplate class.
+# A word or two of running text, in an inline element whose class names a note on
+# it or the lead's dateline, not a widget: <a class="popup">rather elderly</a> man.
 _INLINE = frozenset(("a", "span", "em", "i", "b", "strong", "abbr", "dfn", "cite", "q", "u"))
 _TEXT_BLOCKS = frozenset(("p", "li", "dd", "td", "blockquote"))
-_LEAD_IN = re.compile(r"[—–-]\s*$")  # "CAIRO —", "WASHINGTON (AP) -"
+_IN_TEXT = patterns.word_pattern(selectors.IN_TEXT_WORDS)
+_DASH_END = re.compile(r"[—–-]\s*$")  # "CAIRO —", "WASHINGTON (AP) -"
+_DASH_START = re.compile(r"\s*[—–-]\s*\w")  # "</span> — Gunmen opened fire"
 _SENTENCE_GOES_ON = re.compile(r"\s*[a-z,.;:!?)\]’'\"]")  # a lower-case word, punctuation
 _EARLY_JUNK = tuple(tag for tag in selectors.JUNK_TAGS if tag not in selectors.METADATA_TAGS)
 
@@ -60,8 +63,6 @@ def clean(root: Element, survey: Survey) -> None:
     ]  # fmt: skip
     if first_h1 is not None:
         markers.append(first_h1)
-    # An embedded post is a quote, whatever widget wraps it ("sdc-article-widget").
-    markers += [el for el in survey.embedded_posts if attached(el, root)]
     protected = set(markers) | {a for marker in markers for a in marker.iterancestors()}
     for element in survey.boilerplate:
         if element in protected or not attached(element, root):
@@ -69,19 +70,30 @@ def clean(root: Element, survey: Survey) -> None:
         length = len(text_of(element))
         if length > _MAX_SHARE * total or _is_prose(element, length) or _in_sentence(element):
             continue
+        _keep_embedded_posts(element, survey.embedded_posts)
         _drop(element)
 
 
+def _keep_embedded_posts(widget: Element, posts: list[Element]) -> None:
+    """Move the posts the article quotes (a tweet) out of a widget about to go."""
+    for post in posts:
+        if widget in post.iterancestors():
+            post.tail = None
+            widget.addprevious(post)
+
+
 def _in_sentence(element: Element) -> bool:
-    """An inline element in running text: a glossary or note pop-up on a word
-    (<a class="popup">rather elderly</a> man), or the dateline that opens the
-    lead (<span class="dateline">CAIRO —</span> Gunmen opened fire); not a widget."""
+    """A note pop-up on words of a sentence (<a class="popup">rather elderly</a> man),
+    or the dateline that opens the lead (<span class="dateline">CAIRO —</span> Gunmen)."""
     parent = element.getparent()
     if element.tag not in _INLINE or parent is None or parent.tag not in _TEXT_BLOCKS:
         return False
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if not _IN_TEXT.search(names):
+        return False
     tail = element.tail or ""
-    if _LEAD_IN.search(element.text or "") and tail.strip():
-        return True
+    if (_DASH_END.search(text_of(element)) and tail.strip()) or _DASH_START.match(tail):
+        return True  # a dateline
     if not _SENTENCE_GOES_ON.match(tail):
         return False
     return bool((parent.text or "").strip()) or any(

@@ -1,7 +1,8 @@
 """Selector data only: what markup means what, shared by many sites.
 
-Nothing here names a host. Each entry says which markup it targets; tests in
-tests/test_selectors.py check every entry against a fixture so none goes dead.
+Nothing here names a host. Each entry says which markup it targets, with an
+example; the tests of the extractor (tests/test_body.py, test_related.py,
+test_byline.py...) hold pages shaped like that markup.
 """
 
 from __future__ import annotations
@@ -127,14 +128,16 @@ BOILERPLATE_TEXT = (
     # disclaimers: "【免责声明】本文仅代表作者本人观点...", "Disclaimer: ..."
     r"[【\[]?(?:免责声明|免責聲明|disclaimer)[】\]:：].{0,400}",
     # update lines standing apart from the byline: "Updated at 1:23 p.m."
-    r"(?:last\s+)?(?:updated|modified)(?:\s+(?:at|on))?\s*:?\s*(?=\D{0,20}\d)[\w ,.:/-]{1,40}",
+    r"(?:last\s+)?(?:updated|modified)(?:\s+(?:at|on))?\s*:?\s*(?=\D{0,20}\d)"
+    r"(?:(?:[\d:/.,-]+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu"
+    r"|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|[a-z]{1,2}[sd]?t|gmt|utc)\s*){1,8}",
     # a post's meta line: "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: ..."
     r"(?:[\d/.,: ]{4,20}[-–|·] *)?(?:posted|publicado|publié|pubblicato|veröffentlicht)\s+"
     r"(?:by|por|par|da|von)\b"
-    r"[^\n]{0,80}\b(?:(?:categor(?:y|ies|ia|ie|ías)|tags?|etiquetas)\s*[:：]|filed under\b)"
+    r"[^\n]{0,80}[-|·–]\s*(?:(?:categor(?:y|ies|ia|ie|ías)|tags?|etiquetas)\s*[:：]|filed under\b)"
     r"[^\n]{0,200}",
-    # a WordPress shortcode the site failed to render: "[button link=...]Send it[/button]"
-    r"\[(?P<shortcode>[a-z_]+)\b[^\]]*\][^\n]{0,200}\[/(?P=shortcode)\]",
+    # a WordPress button shortcode the site failed to render: "[button link=...]Send it[/button]"
+    r"\[(?P<shortcode>[a-z_]*button)\b[^\]]*\][^\n]{0,200}\[/(?P=shortcode)\]",
     # copyright lines
     r"(?:copyright|©).{0,120}",
     r".{0,80}all rights reserved\.?",
@@ -175,7 +178,8 @@ COMMENT_HEADINGS = (
     r"(?:join|start) the (?:discussion|conversation)",
     r"what do you think\?",
     r"(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|comentários|commenti|reacties)",
-    r"(?:\d+\s+)?(?:komentarze|комментарии|отзывы)",
+    r"(?:\d+\s+)?(?:komentarze|комментарии)",
+    r"(?:добавить|оставить|написать) (?:отзыв|комментарий)",
     r"评论(?:\s*[(（]\d+[)）])?",
     r"コメント(?:\s*[(（]\d+[)）])?",
     r"댓글",
@@ -236,10 +240,10 @@ RELATED_HEADINGS = (
 # Headings of lists that promote the site's popular pages: not the article, and
 # not related to it either.
 POPULAR_HEADINGS = (
-    r"(?:most (?:popular|read|viewed|shared)|popular (?:now|posts|stories|articles)|trending)"
-    r"\b.{0,40}",
+    r"most (?:popular|read|viewed|shared)(?: (?:now|today|this week|stories|articles|news|posts))?",
+    r"(?:popular|trending)(?: (?:now|today|posts|stories|articles|news))?",
     r"(?:les )?plus lus|meistgelesen|lo más leído|(?:i )?più letti|mais lidas",
-    r"самые популярные\b.{0,40}",
+    r"самые популярные(?: статьи| новости| материалы)?",
 )
 
 # Classes of the short elements that title a block, when it is not an <h2>-<h6>:
@@ -269,6 +273,10 @@ CAPTION_ENDS = (
 
 # Classes, ids and rel values that mark an author's name in a visible byline.
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
+
+# Classes of inline elements, among boilerplate words, that hold words of the
+# article's own sentences: a note pop-up on them, the lead's dateline.
+IN_TEXT_WORDS = ("popup", "pop-up", "tooltip", "glossary", "footnote", "dateline")
 
 # Classes of a social post embedded in the article, which the article quotes:
 # <blockquote class="twitter-tweet">, <blockquote class="instagram-media">
