@@ -504,3 +504,13 @@ def test_a_tweet_in_a_related_box_is_kept_and_the_box_is_not() -> None:
     body = extract(_article(f"{story}{related}{story}"), "https://example.com/news/s").body
     assert "The harbour plan is a disgrace" in body
     assert "Another story about the port" not in body and "Related" not in body
+
+
+def test_a_charts_labels_are_not_the_articles_text() -> None:
+    labels = "".join(
+        f'<div class="g-label"><p>{label}</p></div>' for label in ("$915", "600", "’22")
+    )
+    chart = f'<div class="ai2html ai2html-box"><div class="g-artboard">{labels}</div></div>'
+    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    body = extract(_article(f"{story}{chart}{story}"), "https://example.com/news/s").body
+    assert "Paragraph 3 of the story" in body and "$915" not in body

@@ -59,6 +59,8 @@ BOILERPLATE_WORDS = (
     "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "a11y",
     # slideshows and galleries, whose captions repeat: <div class="slideshow">
     "slideshow", "carousel", "lightbox", "gallery",
+    # charts drawn in HTML, whose labels are not sentences: <div class="ai2html">
+    "ai2html",
     "skip-", "skiplink",
     # author cards and bylines (read for metadata before cleaning)
     "author-bio", "authorbio", "about-author", "author-box", "byline", "dateline",
