@@ -90,6 +90,8 @@ class Block:
     cell: Element | None = None  # the <td> or <th> of a "cell" block
     notice: bool = False  # a cookie or privacy notice: prose, but never the article
     teaser: bool = False  # part of a card promoting another page (linked title, summary)
+    # is_prose, worked out on first use: the body's rules ask it of every block often.
+    _prose: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def link_density(self) -> float:
@@ -98,6 +100,11 @@ class Block:
     @property
     def is_prose(self) -> bool:
         """Long enough, few links, with sentence punctuation: article text."""
+        if self._prose is None:
+            self._prose = self._looks_like_prose()
+        return self._prose
+
+    def _looks_like_prose(self) -> bool:
         # A long paragraph may link half its words (news summaries do); a short
         # one with many links is a menu or a teaser.
         max_links = 0.55 if self.weight >= 150 else 0.35
@@ -143,6 +150,7 @@ _NOTICE = any_pattern(CONSENT_TEXT)
 # Block tags that open a structure the walk keeps track of.
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dl"))
 _LONG_CELL_TEXT = 300  # characters: a paragraph of an article, not a table's note
+_SCRIPT_START = frozenset("jJ \t\n\r")  # how a javascript: href can begin
 _SCRIPT_HREF = re.compile(r"\s*javascript:", re.I)
 _CELL_TAGS = frozenset(("td", "th"))
 _STRUCTURE_TAGS = _LIST_TAGS | _CELL_TAGS | {"blockquote", "pre", "table", "figure"}
@@ -194,7 +202,9 @@ def _is_link(anchor: Element) -> bool:
     href = anchor.get("href")
     if href is None:
         return False
-    return not (_SCRIPT_HREF.match(href) and anchor.find(".//p") is not None)
+    if href[:1] not in _SCRIPT_START or not _SCRIPT_HREF.match(href):
+        return True  # nearly every link: no regex
+    return anchor.find(".//p") is None
 
 
 def _visible_length(text: str) -> int:
@@ -213,6 +223,7 @@ class _Walker:
         self.parts: list[str] = []
         self.link_length = 0  # non-space characters of link text in self.parts
         self.link_starts: list[int] = []  # index in self.parts where an open <a> began
+        self.open_links: list[Element] = []  # the open <a>s, tested once each
         self.owners: list[tuple[Element, int]] = []  # open block elements
         self.lists: list[bool] = []  # open lists: ordered?
         self.list_root: Element | None = None
@@ -318,7 +329,7 @@ class _Walker:
             return tag
         if self.pre_depth:
             return "pre"
-        if tag in _CELL_TAGS or self._in_data_cell():
+        if tag in _CELL_TAGS or (self.cells and self._in_data_cell()):
             return "cell"  # in a table of data, a cell's paragraphs are the cell
         if self.figure_depth or self.caption_depth or tag in ("figcaption", "caption"):
             return "caption"
@@ -413,12 +424,14 @@ class _Walker:
                 self.flush()
         elif tag == "a" and _is_link(element):
             self.link_starts.append(len(self.parts))
+            self.open_links.append(element)
         elif tag == "img":
             return
         self.add(element.text)
 
     def inline_end(self, element: Element) -> None:
-        if element.tag == "a" and self.link_starts and _is_link(element):
+        if self.open_links and self.open_links[-1] is element:
+            self.open_links.pop()
             start = self.link_starts.pop()
             if not self.link_starts:
                 self.link_length += _visible_length("".join(self.parts[start:]))
