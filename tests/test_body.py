@@ -126,6 +126,10 @@ def test_text_in_a_named_anchor_is_not_link_text() -> None:
 LONG = "a caption long enough to read as prose, describing the picture above in a sentence or two"
 
 
+def _story(first: int = 1, last: int = 3) -> str:
+    return "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(first, last + 1))
+
+
 def _article(inside: str, after: str = "") -> str:
     paragraphs = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 5))
     return f"""<html><head><title>The story</title></head><body><article><h1>The story</h1>
@@ -327,7 +331,7 @@ def test_two_tables_in_a_row_stay_two_tables() -> None:
 
 
 def test_the_one_article_with_the_headline_leaves_a_live_feed_beside_it_out() -> None:
-    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    story = _story()
     feed = "".join(
         f"<li><span>14:0{n}</span><p>Live update {n}, {PROSE}</p></li>" for n in range(8)
     )
@@ -367,7 +371,7 @@ def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
     ],
 )
 def test_lines_about_the_post_are_not_its_text(line: str, kept: bool) -> None:
-    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    story = _story()
     body = extract(_article(f"{story}<p>{line}</p>{story}"), "https://example.com/news/s").body
     assert (line in body) is kept
 
@@ -391,20 +395,9 @@ def test_an_embedded_post_the_article_quotes_is_kept_a_share_bar_is_not() -> Non
         "</blockquote></div>"
     )
     share = '<div class="social-share"><a href="/s">Share on Facebook</a> Share this story</div>'
-    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    story = _story()
     body = extract(_article(f"{story}{tweet}{share}{story}"), "https://example.com/news/s").body
     assert "The harbour plan is a disgrace" in body and "Share this story" not in body
-
-
-def test_a_tweet_in_a_widget_is_quoted_and_a_share_prompt_is_not() -> None:
-    widget = (
-        '<div class="article-widget article-tweet"><blockquote class="twitter-tweet"><p>I can '
-        "not thank this man enough for the harbour</p>— A player (@player) November 19, 2019"
-        "</blockquote></div><p>Like this story? Share it with a friend!</p>"
-    )
-    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
-    body = extract(_article(f"{story}{widget}{story}"), "https://example.com/news/s").body
-    assert "thank this man enough" in body and "Like this story" not in body
 
 
 def test_a_note_pop_up_on_words_keeps_them_in_the_sentence() -> None:
@@ -450,7 +443,7 @@ def test_a_data_table_with_paragraphs_in_its_cells_keeps_its_rows_and_linked_nam
         "<table><tbody><tr><th><p>Application</p></th><th><p>Size</p></th>"
         f"<th><p>Patch</p></th></tr>{rows}</tbody></table>"
     )
-    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    story = _story()
     article = extract(_article(f"{story}{table}{story}"), "https://example.com/news/s")
     assert "| Application | Size | Patch |\n| --- | --- | --- |\n" in article.body_markdown
     assert "| Books | 52 MB | 26 MB (-50%) |" in article.body_markdown
@@ -494,16 +487,25 @@ def test_a_layout_table_with_a_masthead_in_a_th_is_not_a_data_table() -> None:
     assert "|" not in article.body_markdown and "About us" not in article.body
 
 
-def test_a_tweet_in_a_related_box_is_kept_and_the_box_is_not() -> None:
-    related = (
-        '<div class="related-posts"><h3>Related</h3><blockquote class="twitter-tweet"><p>The '
-        "harbour plan is a disgrace, says a reader</p>— A reader (@reader)</blockquote>"
-        '<ul><li><a href="/news/2">Another story about the port</a></li></ul></div>'
+@pytest.mark.parametrize(
+    "widget",
+    [
+        '<div class="article-widget article-tweet">{tweet}</div>',
+        '<div class="related-posts"><h3>Related</h3>{tweet}'
+        '<ul><li><a href="/news/2">Another story about the port</a></li></ul></div>',
+    ],
+)
+def test_a_tweet_in_a_widget_is_kept_and_the_widget_is_not(widget: str) -> None:
+    tweet = (
+        '<blockquote class="twitter-tweet"><p>The harbour plan is a disgrace, says a reader'
+        "</p>— A reader (@reader) November 19, 2019</blockquote>"
     )
-    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
-    body = extract(_article(f"{story}{related}{story}"), "https://example.com/news/s").body
-    assert "The harbour plan is a disgrace" in body
-    assert "Another story about the port" not in body and "Related" not in body
+    prompt = "<p>Like this story? Share it with a friend!</p>"
+    page = _article(_story() + widget.format(tweet=tweet) + prompt + _story(4, 6))
+    body = extract(page, "https://example.com/news/s").body
+    assert "The harbour plan is a disgrace" in body and "Paragraph 6 of the story" in body
+    for widget_text in ("Another story about the port", "Related", "Like this story"):
+        assert widget_text not in body
 
 
 def test_a_charts_labels_are_not_the_articles_text() -> None:
@@ -511,6 +513,6 @@ def test_a_charts_labels_are_not_the_articles_text() -> None:
         f'<div class="g-label"><p>{label}</p></div>' for label in ("$915", "600", "’22")
     )
     chart = f'<div class="ai2html ai2html-box"><div class="g-artboard">{labels}</div></div>'
-    story = "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
+    story = _story()
     body = extract(_article(f"{story}{chart}{story}"), "https://example.com/news/s").body
     assert "Paragraph 3 of the story" in body and "$915" not in body
