@@ -58,18 +58,24 @@ def test_plain_text_has_one_blank_line_between_paragraphs(article) -> None:
     assert "\n\n\n" not in article.body
 
 
-def test_a_figure_caption_is_text_a_credit_line_and_a_class_caption_markdown_only() -> None:
-    page = _article(
-        "".join(f"<p>Paragraph {n} of the story, {PROSE}</p>" for n in range(1, 4))
-        + "<figure><img src='a.jpg'><figcaption>The harbour at dawn, before the works"
+def test_a_figure_caption_is_text_without_its_credit_other_captions_markdown_only() -> None:
+    figures = (
+        "<figure><img src='a.jpg'><figcaption>The harbour at dawn, before the works"
         "</figcaption><figcaption>Photo: Jane Doe/AFP</figcaption></figure>"
-        + '<div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">The old quay'
-        "</p></div><p>The story goes on, {PROSE}</p>".replace("{PROSE}", PROSE)
+        "<figure><img src='b.jpg'><figcaption>The mayor at the quay on Tuesday "
+        "(Jane Doe/Getty Images)</figcaption></figure>"
+        "<figure><img src='c.jpg'><figcaption>Divers inspect the old sea wall before the "
+        "vote on the plan. Photo: John Roe/AFP</figcaption></figure>"
+        '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">'
+        "https://video.example/watch?v=harbour</div></figure>"
+        '<div class="wp-caption"><img src="d.jpg"><p class="wp-caption-text">The old quay</p></div>'
     )
-    article = extract(page, "https://example.com/news/s")
-    assert "Paragraph 3 of the story" in article.body
+    article = extract(_article(_story() + figures + _story(4, 6)), "https://example.com/news/s")
     assert "\n\nThe harbour at dawn, before the works\n\n" in article.body
-    assert "Jane Doe" not in article.body and "The old quay" not in article.body
+    assert "\n\nThe mayor at the quay on Tuesday\n\n" in article.body
+    assert "Divers inspect the old sea wall before the vote on the plan.\n\n" in article.body
+    for left_out in ("Jane Doe", "John Roe", "video.example", "The old quay"):
+        assert left_out not in article.body
     for caption in (
         "*The harbour at dawn, before the works*",
         "*Photo: Jane Doe/AFP*",
@@ -477,14 +483,26 @@ def test_an_article_wrapping_only_part_of_the_text_does_not_lose_the_rest() -> N
 
 
 def test_a_layout_table_with_a_masthead_in_a_th_is_not_a_data_table() -> None:
-    story = "".join(f"<p>Paragraph {n} of the story, {PROSE} {PROSE} {PROSE}</p>" for n in range(4))
-    nav = '<a href="/">Home</a> <a href="/news">News</a> <a href="/about">About us</a>'
+    column = "".join(f"<p>Paragraph @{n} of the story, {PROSE} {PROSE}</p>" for n in range(3))
     page = f"""<html><head><title>The story</title></head><body><table>
     <tr><th colspan="2">The Gazette</th></tr><tr><td colspan="2"><h1>The story</h1></td></tr>
-    <tr><td>{nav}</td><td>{story}</td></tr></table></body></html>"""
+    <tr><td>{column.replace("@", "A")}</td><td>{column.replace("@", "B")}</td></tr></table></body></html>"""
     article = extract(page, "https://example.com/news/story")
-    assert article.body_markdown.startswith("Paragraph 0 of the story")
-    assert "|" not in article.body_markdown and "About us" not in article.body
+    assert (
+        "Paragraph A0 of the story" in article.body and "Paragraph B2 of the story" in article.body
+    )
+    assert "|" not in article.body_markdown
+
+
+def test_a_data_tables_caption_in_a_layout_cell_is_its_caption_not_a_row() -> None:
+    prices = (
+        "<table><caption>Prices of the works</caption><tr><th>Year</th><th>Cost</th></tr>"
+        "<tr><td>2024</td><td>$2m</td></tr></table>"
+    )
+    page = f"""<html><head><title>The story</title></head><body><table><tr>
+    <td><h1>The story</h1>{_story()}{prices}{_story(4, 6)}</td></tr></table></body></html>"""
+    markdown = extract(page, "https://example.com/news/story").body_markdown
+    assert "*Prices of the works*\n\n| Year | Cost |\n| --- | --- |\n| 2024 | $2m |" in markdown
 
 
 @pytest.mark.parametrize(
@@ -516,3 +534,16 @@ def test_a_charts_labels_are_not_the_articles_text() -> None:
     story = _story()
     body = extract(_article(f"{story}{chart}{story}"), "https://example.com/news/s").body
     assert "Paragraph 3 of the story" in body and "$915" not in body
+
+
+def test_a_script_link_around_one_paragraph_is_a_control() -> None:
+    button = '<a href="javascript:void(0)" onclick="more()"><p>Continue reading</p></a>'
+    body = extract(_article(_story() + button + _story(4, 6)), "https://example.com/news/s").body
+    assert "Paragraph 6 of the story" in body and "Continue reading" not in body
+
+
+def test_a_linked_related_title_mid_article_stays_out() -> None:
+    box = f'<div class="box"><h3><a href="/news/related">Related</a></h3><p>A teaser, {PROSE}</p></div>'
+    paragraphs = "".join(f"<p>Paragraph {n} of the round-up, {PROSE}</p>" for n in range(8))
+    body = extract(_article(paragraphs + box + paragraphs), "https://example.com/news/s").body
+    assert "Related" not in body

@@ -29,6 +29,7 @@ PROSE = (
         ("Written by Jane Doe Edited by John Smith", ["Jane Doe"]),  # an editor is no author
         ("Mac & i", ["Mac & i"]),  # a magazine's name, not "Mac" and "i"
         ("Story and photos by Jane Doe", ["Jane Doe"]),
+        ("Jane Doe & J Smith", ["Jane Doe", "J Smith"]),
         ("Jane Doe. Photography by John Roe", ["Jane Doe"]),
     ],
 )

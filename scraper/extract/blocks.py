@@ -150,7 +150,7 @@ _NOTICE = any_pattern(CONSENT_TEXT)
 # Block tags that open a structure the walk keeps track of.
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dl"))
 _LONG_CELL_TEXT = 300  # characters: a paragraph of an article, not a table's note
-_SCRIPT_START = frozenset("jJ \t\n\r")  # how a javascript: href can begin
+_SCRIPT_START = frozenset("jJ \t\n\r\f\v")  # how a javascript: href can begin
 _SCRIPT_HREF = re.compile(r"\s*javascript:", re.I)
 _CELL_TAGS = frozenset(("td", "th"))
 _STRUCTURE_TAGS = _LIST_TAGS | _CELL_TAGS | {"blockquote", "pre", "table", "figure"}
@@ -161,6 +161,11 @@ _CARD_DEPTH = 5
 _CAPTION_START = re.compile("|".join(CAPTION_STARTS), re.IGNORECASE)
 _CAPTION_END = re.compile(f"(?:{'|'.join(CAPTION_ENDS)})\\s*$", re.IGNORECASE)
 _CAPTION_TAIL = 100  # characters: where a picture credit ends a line
+
+
+def is_credit_line(text: str) -> bool:
+    """A line that is only a credit or a slide number: "Photo: Jane Doe", "Image 3 of 12"."""
+    return _CAPTION_START.match(text) is not None
 
 
 def is_caption_text(text: str) -> bool:
@@ -196,15 +201,16 @@ def _is_data_table(table: Element) -> bool:
 def _is_link(anchor: Element) -> bool:
     """An <a> with an href; a named anchor (<a name>) is a bookmark, not a link.
 
-    A javascript: href is still a link, a control ("Share", font size), unless it
-    wraps paragraphs: then it leads nowhere and its text is the page's own.
+    A javascript: href is still a link, a control ("Share", "Continue reading"),
+    unless it wraps several paragraphs: then it leads nowhere and its text is the
+    page's own.
     """
     href = anchor.get("href")
     if href is None:
         return False
     if href[:1] not in _SCRIPT_START or not _SCRIPT_HREF.match(href):
         return True  # nearly every link: no regex
-    return anchor.find(".//p") is None
+    return len(anchor.findall(".//p")) < 2
 
 
 def _visible_length(text: str) -> int:

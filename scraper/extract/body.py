@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import patterns, selectors
-from .blocks import HEADING_TAGS, Block, Walk, is_caption_text, walk
+from .blocks import HEADING_TAGS, Block, Walk, is_credit_line, walk
 from .dates import parse_date
 from .highlights import (
     find_highlights,
@@ -26,7 +26,7 @@ _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _CAPTION_TAGS = frozenset(("figcaption", "caption"))
-_MAX_CREDIT = 80  # bytes: a credit line names a photographer and an agency
+_CAPTION_CREDIT = re.compile(f"\\s*(?:{'|'.join(selectors.CAPTION_CREDITS)})\\s*$", re.I)
 _ARTICLE_SHARE = 0.5  # of the container's prose in an <article>: the article
 _FEED_SHARE = 0.5  # of the prose beside an <article>, in list items: a feed
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
@@ -339,7 +339,12 @@ def _linked_subheadings(blocks: list[Block]) -> set[int]:
     titled: set[int] = set()
     for index, block in enumerate(blocks[:last_prose]):
         following = blocks[index + 1]
-        if block.kind in _SUBHEADINGS and following.is_prose and not following.teaser:
+        if (
+            block.kind in _SUBHEADINGS
+            and following.is_prose
+            and not following.teaser
+            and not _PROMO_HEADING.match(block.text)  # "Related", "Most read"
+        ):
             titled.add(index)
     return titled
 
@@ -435,9 +440,9 @@ def _is_byline(block: Block) -> bool:
 
 def render_text(blocks: list[Block]) -> str:
     """Plain text: one paragraph per block, table rows on one line. Of captions,
-    only a <figure>'s or a table's own, without bare credit lines ("Photo: AFP")."""
+    only those of a <figure> or a table (<figcaption>, <caption>), without credits."""
     paragraphs: list[str] = []
-    for row in _group_rows([block for block in blocks if _in_text(block)]):
+    for row in _group_rows(_text_blocks(blocks)):
         if len(row) == 1:  # a block, or a row of one cell (a layout table's column)
             paragraphs += [block.text for block in row[0]]
         else:
@@ -445,14 +450,31 @@ def render_text(blocks: list[Block]) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _in_text(block: Block) -> bool:
-    if block.kind != "caption":
-        return True
-    if block.weight < _MAX_CREDIT and is_caption_text(block.text):
-        return False  # a credit: "Photo: Jane Doe/AFP", "(Image credit: NASA)"
-    return block.element.tag in _CAPTION_TAGS or any(
-        ancestor.tag == "figure" for ancestor in block.element.iterancestors()
-    )
+def _text_blocks(blocks: list[Block]) -> list[Block]:
+    kept: list[Block] = []
+    for block in blocks:
+        if block.kind != "caption":
+            kept.append(block)
+            continue
+        caption = _figure_caption(block)
+        if caption and not (kept and kept[-1].text == caption):  # a layout's second copy
+            kept.append(dataclasses.replace(block, text=caption))
+    return kept
+
+
+def _figure_caption(block: Block) -> str:
+    """The words of a <figcaption> or table <caption>, without the picture's credit."""
+    element = block.element
+    if element.tag not in _CAPTION_TAGS and not any(
+        ancestor.tag in _CAPTION_TAGS for ancestor in element.iterancestors()
+    ):
+        return ""  # a caption by class only, a player's or a gallery's text
+    if is_credit_line(block.text):
+        return ""  # "Photo: Jane Doe/AFP", "Image 3 of 12"
+    tail = max(len(block.text) - _CREDIT_TAIL, 0)
+    credit = _CAPTION_CREDIT.search(block.text, tail)
+    text = block.text[: credit.start()].rstrip() if credit else block.text
+    return text if any(char.isalpha() for char in text) else ""
 
 
 def render_markdown(blocks: list[Block]) -> str:

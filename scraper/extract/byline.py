@@ -43,7 +43,7 @@ _INITIALS = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]")  # "F.", "J.-P.", "F"; no
 _GIVEN = re.compile(r"[A-Z][a-z][\w'’]*(?:-[A-Z][a-z][\w'’]*)?|de|da|van|von|der|den|du|la|le")
 _SURNAME = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
 # A single letter beside "&" ("Mac & i", "AT&T"): one name, not two people.
-_ONE_LETTER_AMPERSAND = re.compile(r"(?:^|\s)\w\s*&|&\s*\w(?:\s|$)")
+_ONE_LETTER_AMPERSAND = re.compile(r"^\W*\w\s*&|&\s*\w\W*$")
 _WITH = re.compile(r"\s*\((?:avec|with|mit|con|and)\s+([^)]*)\)", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[^\W\d_]")

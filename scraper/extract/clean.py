@@ -64,6 +64,7 @@ def clean(root: Element, survey: Survey) -> None:
     if first_h1 is not None:
         markers.append(first_h1)
     protected = set(markers) | {a for marker in markers for a in marker.iterancestors()}
+    protected.update(survey.embedded_posts)  # a tweet marked aria-hidden is still quoted
     for element in survey.boilerplate:
         if element in protected or not attached(element, root):
             continue

@@ -131,8 +131,9 @@ BOILERPLATE_TEXT = (
     r"[【\[]?(?:免责声明|免責聲明|disclaimer)[】\]:：].{0,400}",
     # update lines standing apart from the byline: "Updated at 1:23 p.m."
     r"(?:last\s+)?(?:updated|modified)(?:\s+(?:at|on))?\s*:?\s*(?=\D{0,20}\d)"
-    r"(?:(?:[\d:/.,-]+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu"
-    r"|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|[a-z]{1,2}[sd]?t|gmt|utc)\s*){1,8}",
+    r"(?:\d+\s+(?:sec|min|hour|hr|day|week|month|year)[a-z]*\s+ago|"
+    r"(?:[\d:/.,+-]+(?:st|nd|rd|th|t|z)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|[a-z]{1,2}[sd]?t|gmt|utc)\s*){1,8}",
     # a post's meta line: "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: ..."
     r"(?:[\d/.,: ]{4,20}[-–|·] *)?(?:posted|publicado|publié|pubblicato|veröffentlicht)\s+"
     r"(?:by|por|par|da|von)\b"
@@ -242,8 +243,9 @@ RELATED_HEADINGS = (
 # Headings of lists that promote the site's popular pages: not the article, and
 # not related to it either.
 POPULAR_HEADINGS = (
-    r"most (?:popular|read|viewed|shared)(?: (?:now|today|this week|stories|articles|news|posts))?",
-    r"(?:popular|trending)(?: (?:now|today|posts|stories|articles|news))?",
+    r"most (?:popular|read|viewed|shared)(?: (?:now|today|this week|stories|articles|news|posts))?"
+    r"(?: in [\w&]+(?: [\w&]+)?)?",
+    r"(?:popular|trending)(?: (?:now|today|posts|stories|articles|news))?(?: in [\w&]+)?",
     r"(?:les )?plus lus|meistgelesen|lo más leído|(?:i )?più letti|mais lidas",
     r"самые популярные(?: статьи| новости| материалы)?",
 )
@@ -271,6 +273,15 @@ CAPTION_STARTS = (
 CAPTION_ENDS = (
     r"\((?:image|photo|picture|pic|credit|foto|video)s?(?: credit)?:[^)]{1,80}\)",
     r"\b(?:getty images|shutterstock|reuters|associated press|afp|ap photo|epa)\s*\)?",
+)
+# The credit that ends a caption, cut off when the caption joins the text:
+# "… on Tuesday (Jane Doe/Getty Images)", "… the vote. Photo: Jane Doe/AFP",
+# "… sought treatmentCredit: EPA"
+CAPTION_CREDITS = (
+    r"\((?:image|photo|picture|pic|credit|foto|video)s?(?: credit)?:[^)]{1,80}\)",
+    r"\([^()]{0,60}\b(?:getty images|shutterstock|reuters|associated press|afp|ap photo|epa)"
+    r"\b[^()]{0,30}\)",
+    r"(?:photo|image|picture|credit|foto|bild)s?(?: credit)?\s*:\s*[^:]{1,80}",
 )
 
 # Classes, ids and rel values that mark an author's name in a visible byline.
