@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import patterns, selectors
-from .blocks import HEADING_TAGS, Block, Walk, is_credit_line, walk
+from .blocks import HEADING_TAGS, Block, Walk, walk
 from .dates import parse_date
 from .highlights import (
     find_highlights,
@@ -20,13 +20,12 @@ from .highlights import (
 from .highlights import (
     text_key as _key,
 )
+from .render import render_markdown, render_text, row_of
 from .tree import Element, text_of
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
-_CAPTION_TAGS = frozenset(("figcaption", "caption"))
-_CAPTION_CREDIT = re.compile(f"\\s*(?:{'|'.join(selectors.CAPTION_CREDITS)})\\s*$", re.I)
 _ARTICLE_SHARE = 0.5  # of the container's prose in an <article>: the article
 _FEED_SHARE = 0.5  # of the prose beside an <article>, in list items: a feed
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
@@ -314,7 +313,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             block.link_density >= 0.8
             and not block.is_prose
             and block.table not in data_tables
-            and _row(block) not in labelled
+            and row_of(block) not in labelled
             and block.list_root not in introduced
             and index not in titled
         ):
@@ -361,7 +360,7 @@ def _labelled_rows(blocks: list[Block]) -> set[Element]:
             and block.weight <= _MAX_LABEL
             and not block.link_weight
         ):
-            row = _row(block)
+            row = row_of(block)
             if row is not None:
                 rows_by_table.setdefault(block.table, set()).add(row)
     return {row for rows in rows_by_table.values() if len(rows) >= 2 for row in rows}
@@ -436,133 +435,3 @@ def _is_byline(block: Block) -> bool:
     if block.kind == "h1" or block.weight >= 120:
         return block.kind == "h1"
     return _BYLINE_START.match(block.text) is not None or parse_date(block.text) is not None
-
-
-def render_text(blocks: list[Block]) -> str:
-    """Plain text: one paragraph per block, table rows on one line. Of captions,
-    only those of a <figure> or a table (<figcaption>, <caption>), without credits."""
-    paragraphs: list[str] = []
-    for row in _group_rows(_text_blocks(blocks)):
-        if len(row) == 1:  # a block, or a row of one cell (a layout table's column)
-            paragraphs += [block.text for block in row[0]]
-        else:
-            paragraphs.append("\t".join(_cell_text(cell) for cell in row))
-    return "\n\n".join(paragraphs)
-
-
-def _text_blocks(blocks: list[Block]) -> list[Block]:
-    kept: list[Block] = []
-    for block in blocks:
-        if block.kind != "caption":
-            kept.append(block)
-            continue
-        caption = _figure_caption(block)
-        if caption and not (kept and kept[-1].text == caption):  # a layout's second copy
-            kept.append(dataclasses.replace(block, text=caption))
-    return kept
-
-
-def _figure_caption(block: Block) -> str:
-    """The words of a <figcaption> or table <caption>, without the picture's credit."""
-    element = block.element
-    if element.tag not in _CAPTION_TAGS and not any(
-        ancestor.tag in _CAPTION_TAGS for ancestor in element.iterancestors()
-    ):
-        return ""  # a caption by class only, a player's or a gallery's text
-    if is_credit_line(block.text):
-        return ""  # "Photo: Jane Doe/AFP", "Image 3 of 12"
-    tail = max(len(block.text) - _CREDIT_TAIL, 0)
-    credit = _CAPTION_CREDIT.search(block.text, tail)
-    text = block.text[: credit.start()].rstrip() if credit else block.text
-    return text if any(char.isalpha() for char in text) else ""
-
-
-def render_markdown(blocks: list[Block]) -> str:
-    """Markdown: headings, lists, quotes, code and tables kept."""
-    out: list[str] = []
-    previous: Block | None = None
-    table_rows: list[list[list[Block]]] = []
-    for row in _group_rows(blocks):
-        block = row[0][0]
-        if block.kind == "cell":
-            if table_rows and table_rows[-1][0][0].table is not block.table:  # the next table
-                out.append(_markdown_table(table_rows))
-                table_rows = []
-            table_rows.append(row)
-            previous = block
-            continue
-        if table_rows:
-            out.append(_markdown_table(table_rows))
-            table_rows = []
-        line = _markdown_block(block)
-        # Items of one list (nested ones included) sit on consecutive lines.
-        if (
-            previous is not None
-            and previous.kind == "li"
-            and block.kind == "li"
-            and previous.list_root is block.list_root
-            and out
-        ):
-            out[-1] += "\n" + line
-        else:
-            out.append(line)
-        previous = block
-    if table_rows:
-        out.append(_markdown_table(table_rows))
-    return "\n\n".join(out)
-
-
-def _markdown_block(block: Block) -> str:
-    text = block.text
-    if block.kind in HEADING_TAGS:
-        line = "#" * int(block.kind[1]) + " " + text.replace("\n", " ")
-    elif block.kind == "li":
-        marker = "1." if block.ordered else "-"
-        line = "  " * max(block.list_depth - 1, 0) + f"{marker} " + text.replace("\n", " ")
-    elif block.kind == "pre":
-        line = f"```\n{text}\n```"
-    elif block.kind == "caption":
-        line = f"*{text}*"
-    else:
-        line = text.replace("\n", "  \n")
-    if block.quote_depth:
-        prefix = "> " * block.quote_depth
-        line = "\n".join(prefix + part for part in line.split("\n"))
-    return line
-
-
-def _markdown_table(rows: list[list[list[Block]]]) -> str:
-    width = max(len(row) for row in rows)
-    if width == 1:
-        # One column is a layout table (an old page's content cell), not data.
-        return "\n\n".join(_markdown_block(block) for row in rows for block in row[0])
-    texts = [[_cell_text(cell).replace("|", "\\|") for cell in row] for row in rows]
-    texts = [row + [""] * (width - len(row)) for row in texts]
-    lines = ["| " + " | ".join(texts[0]) + " |", "|" + " --- |" * width]
-    lines += ["| " + " | ".join(row) + " |" for row in texts[1:]]
-    return "\n".join(lines)
-
-
-def _cell_text(cell: list[Block]) -> str:
-    return " ".join(block.text.replace("\n", " ") for block in cell)
-
-
-def _row(block: Block) -> Element | None:
-    """The table row of a cell block."""
-    return block.cell.getparent() if block.cell is not None else None
-
-
-def _group_rows(blocks: list[Block]) -> list[list[list[Block]]]:
-    """Rows of cells, each cell its blocks; every other block stands alone."""
-    rows: list[list[list[Block]]] = []
-    for block in blocks:
-        last = rows[-1][-1][-1] if rows else None
-        if block.kind != "cell" or last is None or last.kind != "cell":
-            rows.append([[block]])
-        elif block.cell is last.cell:
-            rows[-1][-1].append(block)  # another paragraph of the same cell
-        elif _row(block) is not None and _row(block) is _row(last):
-            rows[-1].append([block])
-        else:
-            rows.append([[block]])
-    return rows
