@@ -1,4 +1,4 @@
-"""Find the article's text in a cleaned tree and render it as plain text and Markdown."""
+"""Find the article's text in a cleaned tree: its container, its first paragraph, its highlights."""
 
 from __future__ import annotations
 
