@@ -82,14 +82,19 @@ def name_flags(names: str) -> int:
 @functools.lru_cache(maxsize=16384)
 def _word_flags(name: str) -> int:
     """Cached per word: sites differ, but "row", "clearfix" and "entry-content" recur."""
+    if name.islower() and name.isascii():  # most names: no capitals, no camelCase
+        flags = _WHOLE_FLAGS.get(name, 0)
+        for word in _PREFIX_LOWER.findall(name):
+            flags |= _PREFIX_FLAGS[word]
+        return flags
     lower = name.lower()
     flags = _WHOLE_FLAGS.get(lower, 0)
-    if name.isascii() and _HUMP.search(name) is None:  # most names: no camelCase inside
-        for match in _PREFIX_LOWER.finditer(lower):
-            flags |= _PREFIX_FLAGS[match.group(1)]
+    if name.isascii() and _HUMP.search(name) is None:
+        for word in _PREFIX_LOWER.findall(lower):
+            flags |= _PREFIX_FLAGS[word]
         return flags
-    for match in _PREFIX.finditer(name):
-        flags |= _PREFIX_FLAGS[match.group(1).lower()]
+    for word in _PREFIX.findall(name):
+        flags |= _PREFIX_FLAGS[word.lower()]
     return flags
 
 
