@@ -208,9 +208,13 @@ def _is_link(anchor: Element) -> bool:
     href = anchor.get("href")
     if href is None:
         return False
-    if href[:1] not in _SCRIPT_START or not _SCRIPT_HREF.match(href):
-        return True  # nearly every link: no regex
-    return len(anchor.findall(".//p")) < 2
+    return not is_script_href(href) or len(anchor.findall(".//p")) < 2
+
+
+def is_script_href(href: str) -> bool:
+    """A javascript: href, a control rather than a page to go to. Most hrefs are
+    told apart by their first character, without the regex."""
+    return href[:1] in _SCRIPT_START and _SCRIPT_HREF.match(href) is not None
 
 
 def _visible_length(text: str) -> int:

@@ -25,11 +25,10 @@ from .tree import Element, text_of
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
-_SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_SUBHEADINGS = HEADING_TAGS - {"h1"}
 _ARTICLE_SHARE = 0.5  # of the container's prose in an <article>: the article
 _FEED_SHARE = 0.5  # of the prose beside an <article>, in list items: a feed
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
-_CREDIT_TAIL = 120  # characters: room for "(Editor: " and a 40-character name
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 # Lists under these promote other pages: related ones, or the site's popular ones.
 _PROMO_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS + selectors.POPULAR_HEADINGS)
@@ -320,12 +319,9 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             continue
         if repeated and _repeats(block.text, repeated, longest):
             continue
-        # Searched in the tail only: the credit ends the block (its text is cleaned,
-        # so no run of spaces can stretch it).
-        tail = max(len(block.text) - _CREDIT_TAIL, 0)
-        credit = _TRAILING_CREDIT.search(block.text, tail)
-        if credit:
-            block = dataclasses.replace(block, text=block.text[: credit.start()])
+        text = patterns.cut_tail(block.text, _TRAILING_CREDIT)
+        if text != block.text:
+            block = dataclasses.replace(block, text=text)
         kept.append(block)
     return kept
 

@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qsl, urlsplit
 
 from ..errors import NotAnArticle
+from .blocks import is_script_href
 from .body import Body
 from .jsonld import ARTICLE_TYPES
 from .metadata import Metadata
@@ -22,7 +23,6 @@ _ERROR_TITLE = re.compile(
     r"|\b(?:page|file)\s+not\s+found\b|^\W*not\s+found\b|^\W*access\s+denied\b",
     re.I,
 )
-_SCRIPT_HREF = re.compile(r"javascript:", re.I)
 _SEARCH_PATH = re.compile(r"(?:^|/)(?:search|suche|recherche|buscar|busca|cerca)(?:/|$|\.)", re.I)
 _SEARCH_PARAMS = frozenset(("q", "s", "query", "search", "keyword", "keywords", "k"))
 
@@ -83,7 +83,7 @@ def _says_article(meta: Metadata, survey: Survey) -> bool:
 def _leads_elsewhere(anchor: Element) -> bool:
     """A link to another page: not a bookmark, a #fragment or a javascript: control."""
     href = (anchor.get("href") or "").strip()
-    return bool(href) and not href.startswith("#") and not _SCRIPT_HREF.match(href)
+    return bool(href) and not href.startswith("#") and not is_script_href(href)
 
 
 def _is_search_url(url: str) -> bool:

@@ -54,6 +54,14 @@ def trailing_pattern(patterns: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<=[.!?。！？”\"'])\s*(?:{'|'.join(patterns)})\s*$", re.IGNORECASE)
 
 
+def cut_tail(text: str, pattern: re.Pattern[str], reach: int = 120) -> str:
+    """`text` without what `pattern` (anchored at the end) matches in its last `reach`
+    characters: a credit or an editor's line ends a block, and searching the tail
+    alone keeps a long paragraph cheap."""
+    found = pattern.search(text, max(len(text) - reach, 0))
+    return text[: found.start()].rstrip() if found else text
+
+
 def text_pattern(patterns: Iterable[str]) -> re.Pattern[str]:
     """Match a whole block of text against any of `patterns`."""
     return re.compile(rf"^\W*(?:{'|'.join(patterns)})\W*$", re.IGNORECASE | re.DOTALL)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import selectors
+from . import patterns, selectors
 from .blocks import HEADING_TAGS, Block, is_credit_line
 from .tree import Element
 
 _CAPTION_TAGS = frozenset(("figcaption", "caption"))
 _CAPTION_CREDIT = re.compile(f"\\s*(?:{'|'.join(selectors.CAPTION_CREDITS)})\\s*$", re.I)
-_CREDIT_TAIL = 120  # characters: where a caption's credit starts at the latest
 
 
 def render_text(blocks: list[Block]) -> str:
@@ -47,9 +46,7 @@ def _figure_caption(block: Block) -> str:
         return ""  # a caption by class only, a player's or a gallery's text
     if is_credit_line(block.text):
         return ""  # "Photo: Jane Doe/AFP", "Image 3 of 12"
-    tail = max(len(block.text) - _CREDIT_TAIL, 0)
-    credit = _CAPTION_CREDIT.search(block.text, tail)
-    text = block.text[: credit.start()].rstrip() if credit else block.text
+    text = patterns.cut_tail(block.text, _CAPTION_CREDIT)
     return text if any(char.isalpha() for char in text) else ""
 
 

@@ -278,7 +278,7 @@ CAPTION_ENDS = (
 # "… on Tuesday (Jane Doe/Getty Images)", "… the vote. Photo: Jane Doe/AFP",
 # "… sought treatmentCredit: EPA"
 CAPTION_CREDITS = (
-    r"\((?:image|photo|picture|pic|credit|foto|video)s?(?: credit)?:[^)]{1,80}\)",
+    CAPTION_ENDS[0],  # "(Photo: Jane Doe)"
     r"\([^()]{0,60}\b(?:getty images|shutterstock|reuters|associated press|afp|ap photo|epa)"
     r"\b[^()]{0,30}\)",
     r"(?:photo|image|picture|credit|foto|bild)s?(?: credit)?\s*:\s*[^:]{1,80}",
