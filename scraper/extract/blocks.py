@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .patterns import any_pattern
-from .selectors import CAPTION_ENDS, CAPTION_STARTS, CONSENT_TEXT, CONSENT_WORDS
+from .selectors import (
+    CAPTION_ENDS,
+    CAPTION_STARTS,
+    CONSENT_TEXT,
+    CONSENT_WORDS,
+    PICTURE_AGENCIES,
+)
 from .tree import Element, text_of
 
 BLOCK_TAGS = frozenset(
@@ -72,6 +78,7 @@ _LINE_BREAK = "\ue000"  # stands for <br> until the text is cleaned; source newl
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
 # Sentence punctuation in many scripts: a sign of prose rather than link lists.
 _PROSE = re.compile(r"[.!?。！？…:;,，、؟।]")
+_MIN_NOTICE = 60  # bytes: a notice's sentence, not a "Cookies" link
 
 
 @dataclass(slots=True)
@@ -88,10 +95,11 @@ class Block:
     quote_depth: int = 0
     table: Element | None = None
     cell: Element | None = None  # the <td> or <th> of a "cell" block
-    notice: bool = False  # a cookie or privacy notice: prose, but never the article
     teaser: bool = False  # part of a card promoting another page (linked title, summary)
-    # is_prose, worked out on first use: the body's rules ask it of every block often.
+    # is_prose and notice, worked out on first use: the body's rules ask is_prose
+    # of every block often, and notice only of the few that would be prose.
     _prose: bool | None = field(default=None, init=False, repr=False, compare=False)
+    _notice: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def link_density(self) -> float:
@@ -103,6 +111,13 @@ class Block:
         if self._prose is None:
             self._prose = self._looks_like_prose()
         return self._prose
+
+    @property
+    def notice(self) -> bool:
+        """A cookie or privacy notice: prose, but never the article."""
+        if self._notice is None:
+            self._notice = self.weight >= _MIN_NOTICE and _is_notice(self.text)
+        return self._notice
 
     def _looks_like_prose(self) -> bool:
         # A long paragraph may link half its words (news summaries do); a short
@@ -161,6 +176,7 @@ _CARD_DEPTH = 5
 _CAPTION_START = re.compile("|".join(CAPTION_STARTS), re.IGNORECASE)
 _CAPTION_END = re.compile(f"(?:{'|'.join(CAPTION_ENDS)})\\s*$", re.IGNORECASE)
 _CAPTION_TAIL = 100  # characters: where a picture credit ends a line
+_CAPTION_LAST = (")", *PICTURE_AGENCIES)  # how every CAPTION_ENDS match ends
 
 
 def is_credit_line(text: str) -> bool:
@@ -170,7 +186,11 @@ def is_credit_line(text: str) -> bool:
 
 def is_caption_text(text: str) -> bool:
     """A picture credit or a slide number: "Photo: Jane Doe", "(AP Photo/…)", "Image 3 of 12"."""
-    return bool(_CAPTION_START.match(text) or _CAPTION_END.search(text[-_CAPTION_TAIL:]))
+    if _CAPTION_START.match(text):
+        return True
+    # The end pattern is slow to search for; a text's last word rules most out.
+    tail = text[-_CAPTION_TAIL:].rstrip()
+    return tail.lower().endswith(_CAPTION_LAST) and _CAPTION_END.search(tail) is not None
 
 
 def _is_notice(text: str) -> bool:
@@ -303,7 +323,6 @@ class _Walker:
             quote_depth=self.quote_depth,
             table=self.tables[-1] if self.tables else None,
             cell=self.cells[-1][0] if kind == "cell" and self.cells else None,
-            notice=weight >= 60 and _is_notice(text),
             teaser=self.card_depth is not None,
         )
         self.blocks.append(block)

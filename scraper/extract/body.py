@@ -54,10 +54,15 @@ class Body:
     prose_before_teasers: int = 0
     # Prose in the container, teasers' summaries included.
     prose: int = 0
-    # Prose of cookie and privacy notices anywhere on the page.
-    notices: int = 0
     # Byline lines above the body ("By Jane Doe", "Posted: 12/23/2004 by Ray Dunbar").
     bylines: tuple[str, ...] = ()
+    # Every block of the page, the body's and the rest.
+    page_blocks: tuple[Block, ...] = ()
+
+    @property
+    def notices(self) -> int:
+        """Prose of cookie and privacy notices anywhere on the page (asked of few pages)."""
+        return sum(block.weight for block in self.page_blocks if block.notice)
 
 
 def find_body(
@@ -69,7 +74,6 @@ def find_body(
 ) -> Body:
     """The main text of a cleaned page and the highlights above it."""
     result = walk(root, captions)
-    notices = sum(block.weight for block in result.blocks if block.notice)
     # A page without a single paragraph of prose may still be a short article
     # (a list, a few lines): then the whole page is the candidate.
     container = result.container if result.container is not None else root
@@ -96,7 +100,7 @@ def find_body(
         markdown=render_markdown(kept),
         blocks=tuple(kept),
         highlights=tuple(highlights),
-        notices=notices,
+        page_blocks=tuple(result.blocks),
         bylines=_byline_lines(result.blocks[: start + first], headline),
         **_listing_signs(blocks),
     )

@@ -270,17 +270,21 @@ CAPTION_STARTS = (
     r"(?:photo|image|picture|credit|foto|bild|video)s?(?: credit)?\s*:\s*\S.{0,80}$",
     r"(?:image|photo) \d+ (?:of|/) \d+$",
 )
+# News agencies and picture libraries whose name ends a picture's credit.
+PICTURE_AGENCIES = ("getty images", "shutterstock", "reuters", "associated press", "afp",
+                    "ap photo", "epa")  # fmt: skip
+_AGENCY = "(?:" + "|".join(PICTURE_AGENCIES) + ")"
+# Each ends with ")" or an agency's name: blocks.py rules most text out by its last word.
 CAPTION_ENDS = (
     r"\((?:image|photo|picture|pic|credit|foto|video)s?(?: credit)?:[^)]{1,80}\)",
-    r"\b(?:getty images|shutterstock|reuters|associated press|afp|ap photo|epa)\s*\)?",
+    rf"\b{_AGENCY}\s*\)?",
 )
 # The credit that ends a caption, cut off when the caption joins the text:
 # "… on Tuesday (Jane Doe/Getty Images)", "… the vote. Photo: Jane Doe/AFP",
 # "… sought treatmentCredit: EPA"
 CAPTION_CREDITS = (
     CAPTION_ENDS[0],  # "(Photo: Jane Doe)"
-    r"\([^()]{0,60}\b(?:getty images|shutterstock|reuters|associated press|afp|ap photo|epa)"
-    r"\b[^()]{0,30}\)",
+    rf"\([^()]{{0,60}}\b{_AGENCY}\b[^()]{{0,30}}\)",
     r"(?:photo|image|picture|credit|foto|bild)s?(?: credit)?\s*:\s*[^:]{1,80}",
 )
 
