@@ -45,7 +45,7 @@ def describe_binary(data: bytes) -> str | None:
 def parse_html(markup: bytes | str, *, charset: str | None = None) -> Element:
     """Parse a page into an lxml tree, decoding bytes in the documented order."""
     data = markup.encode("utf-8", "replace") if isinstance(markup, str) else markup
-    if not data.strip():
+    if not data or data.isspace():  # not strip(): that would copy the page
         raise ExtractError("page is empty")
     kind = describe_binary(data)
     if kind:

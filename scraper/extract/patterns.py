@@ -45,8 +45,10 @@ def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 def lower_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """word_pattern for a lower-cased name without camelCase humps: the same
-    matches, found faster (no case folding, one way for a word to start)."""
-    return re.compile(rf"(?:^|[^a-z0-9])({_trie(words)})")
+    matches, found faster. Search it in " " + name: a word starts after a
+    separator only, and a pattern that opens with a character class lets re skip
+    ahead to the separators instead of trying every position."""
+    return re.compile(rf"[^a-z0-9]({_trie(words)})")
 
 
 def trailing_pattern(patterns: Iterable[str]) -> re.Pattern[str]:
