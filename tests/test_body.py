@@ -547,3 +547,19 @@ def test_a_linked_related_title_mid_article_stays_out() -> None:
     paragraphs = "".join(f"<p>Paragraph {n} of the round-up, {PROSE}</p>" for n in range(8))
     body = extract(_article(paragraphs + box + paragraphs), "https://example.com/news/s").body
     assert "Related" not in body
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Harbour plan approved", "Hafenerweiterungsplanungsgenehmigungsverfahrensabschluss erreicht"],
+)
+def test_the_headline_repeated_in_the_body_goes_but_a_paragraph_opening_alike_stays(
+    headline: str,
+) -> None:
+    first_word = headline.split()[0]
+    page = f"""<html><head><title>{headline}</title></head><body><main>
+    <h1>{headline}</h1><p>{headline.upper()}!</p>
+    <p>{first_word} and more: the paragraph goes on, {PROSE}</p>{_story()}</main></body></html>"""
+    body = extract(page.encode(), "https://example.com/news/harbour").body
+    assert headline.upper() not in body
+    assert body.startswith(f"{first_word} and more: the paragraph goes on")

@@ -12,6 +12,7 @@ from . import patterns, selectors
 from .blocks import HEADING_TAGS, Block, Walk, walk
 from .dates import parse_date
 from .highlights import (
+    WORD,
     find_highlights,
     is_marked,
     is_summary_heading,
@@ -39,6 +40,7 @@ _PART_SHARE = 0.1  # of the container's prose: a part of the text, not an insert
 _BYLINE_REACH = 8  # blocks between a headline and its body: kicker, byline, dek, image
 _H1 = etree.XPath(".//h1")
 _HEADINGS = etree.XPath(".//h1|.//h2|.//h3")
+_FIRST_WORD_REACH = 40  # characters searched for a text's first word
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|door|di|от|作者)[\s:：]", re.I)
 
 
@@ -299,9 +301,7 @@ def _is_headline_text(text: str, key: str) -> bool:
 
 def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) -> list[Block]:
     """Drop boilerplate blocks, and the headline, byline and highlights at the top."""
-    repeated = {_key(headline)} | {_key(text) for text in highlights}
-    repeated.discard("")
-    longest = max(map(len, repeated), default=0)
+    repeated = _Repeated((headline, *highlights))
     # In a table of prose, a linked cell is data (a film's title), not a menu.
     data_tables = {block.table for block in blocks if block.is_prose and block.kind == "cell"}
     data_tables.discard(None)
@@ -321,7 +321,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             and index not in titled
         ):
             continue
-        if repeated and _repeats(block.text, repeated, longest):
+        if block.text in repeated:
             continue
         text = patterns.cut_tail(block.text, _TRAILING_CREDIT)
         if text != block.text:
@@ -366,13 +366,33 @@ def _labelled_rows(blocks: list[Block]) -> set[Element]:
     return {row for rows in rows_by_table.values() if len(rows) >= 2 for row in rows}
 
 
-def _repeats(text: str, repeated: set[str], longest: int) -> bool:
-    """Whether `text`'s words are one of the `repeated` texts' (`longest` the longest)."""
-    # The words of a text's start begin its words: when those already outrun every
-    # repeated text, the whole text cannot be one (and a long paragraph is not keyed).
-    if len(text) > 2 * longest + 20 and len(_key(text[: 2 * longest + 20])) > longest:
-        return False
-    return _key(text) in repeated
+class _Repeated:
+    """The headline's and highlights' words: a block of the same words repeats them."""
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self.keys = {key for text in texts if (key := _key(text))}
+        self.longest = max(map(len, self.keys), default=0)
+        # Keying every paragraph is slow; its first word rules most out.
+        self.first_words = {key.partition(" ")[0] for key in self.keys}
+
+    def __contains__(self, text: str) -> bool:
+        if not self.keys or not self._may_start_one(text):
+            return False
+        # The words of a text's start begin its words: when those already outrun every
+        # repeated text, the whole text cannot be one (and a long paragraph is not keyed).
+        reach = 2 * self.longest + 20
+        if len(text) > reach and len(_key(text[:reach])) > self.longest:
+            return False
+        return _key(text) in self.keys
+
+    def _may_start_one(self, text: str) -> bool:
+        """Whether `text`'s first word is one a repeated text starts with."""
+        head = text[:_FIRST_WORD_REACH]
+        folded = head.casefold()  # letter by letter: the head's words begin the text's
+        first = WORD.search(folded)
+        if len(head) < len(text) and (first is None or first.end() == len(folded)):
+            return True  # the first word may run past the head: no telling
+        return first is not None and first.group() in self.first_words
 
 
 def _introduced_lists(blocks: list[Block]) -> set[Element]:

@@ -12,7 +12,7 @@ from .tree import Element, text_of
 
 _HIGHLIGHT = patterns.word_pattern(selectors.HIGHLIGHT_WORDS)
 _HEADING = patterns.text_pattern(selectors.HIGHLIGHT_HEADINGS)
-_WORDS = re.compile(r"\w+")
+WORD = re.compile(r"\w+")  # a word, as text_key splits them
 _MAX_CHARS = 1200  # a standfirst is a sentence or a few bullets, never the article
 _MAX_ITEMS = 5  # bullets in a summary box
 _ANCESTORS = 4  # <li> in <ul> in <div class="summary"> in <header>
@@ -23,7 +23,7 @@ _SUBHEADINGS = etree.XPath("count(.//h2|.//h3|.//h4|.//h5|.//h6)")
 
 def text_key(text: str) -> str:
     """Text reduced to its words, for comparing what pages print in several places."""
-    return " ".join(_WORDS.findall(text.casefold()))
+    return " ".join(WORD.findall(text.casefold()))
 
 
 def find_highlights(
