@@ -48,7 +48,7 @@ def strip_junk(root: Element) -> None:
 
 def clean(root: Element, survey: Survey) -> None:
     """Remove, in place, every element that cannot hold article text."""
-    etree.strip_elements(root, *selectors.METADATA_TAGS, with_tail=False)
+    _strip_metadata(root, survey)
     # The survey listed elements before any removal: those since cut off with an
     # ancestor (a stripped or dropped subtree) are no longer in the page.
     for element in survey.hidden:
@@ -73,6 +73,33 @@ def clean(root: Element, survey: Survey) -> None:
             continue
         _keep_embedded_posts(element, survey.embedded_posts)
         _drop(element)
+
+
+def _strip_metadata(root: Element, survey: Survey) -> None:
+    """Remove the <head>, and the scripts, <meta>s and <link>s in the body, keeping
+    their tails, as etree.strip_elements would; the survey found them, and finding
+    them again would walk the whole tree."""
+    head = root.find("head")
+    if head is not None:
+        _remove_keeping_tail(head)
+    for tag in selectors.METADATA_TAGS:
+        if tag == "head":
+            continue
+        for element in survey.by_tag[tag]:  # every other one is an INDEXED_TAG
+            if element.getparent() is not head:  # the <head>'s went with it
+                _remove_keeping_tail(element)
+
+
+def _remove_keeping_tail(element: Element) -> None:
+    parent = element.getparent()
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def _keep_embedded_posts(widget: Element, posts: list[Element]) -> None:
