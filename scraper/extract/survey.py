@@ -53,12 +53,13 @@ _NEVER_CAPTION = ("html", "body", "main", "article", "section")
 
 
 # Elements that metadata, related links and cleaning look up by tag ("article" and
-# "a" only to know whether a page has any). One walk in C gathers them all; an
+# "a" only to know whether a page has any). The survey's pass files them; an
 # XPath "//meta" each would walk the whole tree again.
 INDEXED_TAGS = ("script", "meta", "link", "title", "h1", "time", "base", "article", "a")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _FURNITURE_TAGS = frozenset(selectors.FURNITURE_TAGS)
-_WALKED_TAGS = (*selectors.FURNITURE_TAGS, *_HEADINGS, *INDEXED_TAGS)
+_FILED_TAGS = (*selectors.FURNITURE_TAGS, *_HEADINGS, *INDEXED_TAGS)
+_FILED = frozenset(_FILED_TAGS)
 
 
 _NAMES: dict[str, int] = {}  # attribute value -> flags; cleared when it grows large
@@ -119,19 +120,41 @@ class Survey:
         self.embedded_posts: list[Element] = []  # tweets and the like the article quotes
         self.itemprops: dict[str, list[Element]] = {}  # microdata by property name
         self.by_tag: dict[str, list[Element]] = {tag: [] for tag in INDEXED_TAGS}
-        for element in root.iter(*_WALKED_TAGS):
-            tag = element.tag
-            if tag in _FURNITURE_TAGS:
-                self.boilerplate.append(element)
-            elif tag in _HEADINGS:
-                self.titles.append(element)
-            else:
-                self.by_tag[tag].append(element)
-        # One pass in Python over every element's attributes is cheaper here than
-        # several XPath scans with attribute predicates.
+        # Furniture tags come before boilerplate classes, and <h2>-<h6> before
+        # title classes, in their lists: cleaning and related links go in that order.
+        self._furniture: list[Element] = []
+        self._headings: list[Element] = []
         body = root.find("body")
+        if body is None:
+            self._survey(root)
+        else:
+            for child in root:
+                if child is body:
+                    self._survey(body)
+                else:  # the <head>: only its tags matter, and lxml finds them in C
+                    for element in child.iter(*_FILED_TAGS):
+                        self._file(element, element.tag)
+        self.boilerplate[:0] = self._furniture
+        self.titles[:0] = self._headings
+
+    def _file(self, element: Element, tag: str) -> None:
+        if tag in _FURNITURE_TAGS:
+            self._furniture.append(element)
+        elif tag in _HEADINGS:
+            self._headings.append(element)
+        else:
+            self.by_tag[tag].append(element)
+
+    def _survey(self, top: Element) -> None:
+        """File `top`'s elements by tag and sort them by what their attributes say."""
+        # One pass in Python over every element is cheaper here than several XPath
+        # scans with attribute predicates, or than a walk in C for the tags as well.
         names = _NAMES
-        for element in (root if body is None else body).iter():
+        filed = _FILED
+        for element in top.iter():
+            tag = element.tag
+            if tag in filed:
+                self._file(element, tag)
             flags = 0
             # keys(), then get() for the few read: cheaper than items()' pairs.
             for key in element.keys():  # noqa: SIM118 (iterating an element gives children)
@@ -143,7 +166,7 @@ class Survey:
                     flags |= name_flags(value) if known is None else known
                 elif key == "hidden" or (key == "style" and _HIDDEN_STYLE.search(value)):
                     # A hidden <body> is an anti-flicker trick: scripts show it at once.
-                    if element.tag not in _NEVER_BOILERPLATE:
+                    if tag not in _NEVER_BOILERPLATE:
                         self.hidden.append(element)
                         flags = 0
                         break
