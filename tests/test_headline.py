@@ -65,3 +65,13 @@ def test_a_declared_title_loses_the_site_name_it_carries() -> None:
     article = extract(page, "https://news.example/a")
     assert article.headline == "Council backs harbour plan"
     assert article.sources["headline"] == "opengraph"
+
+
+def test_a_declared_title_loses_the_author_it_ends_with_but_keeps_a_name_it_opens_with() -> None:
+    page = f"""<html><head><title>Jane Doe - Why I left the harbour board - Jane Doe - Blogs</title>
+    <meta property="og:site_name" content="Blogs"><meta name="author" content="Jane Doe">
+    <meta property="og:title" content="Jane Doe - Why I left the harbour board - Jane Doe - Blogs">
+    </head><body><article><h1>Why I left</h1>{PROSE}</article></body></html>"""
+    article = extract(page, "https://blogs.example/a")
+    assert article.headline == "Jane Doe - Why I left the harbour board"
+    assert article.authors == ["Jane Doe"]

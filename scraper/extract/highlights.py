@@ -39,6 +39,7 @@ def find_highlights(
     for index, block in enumerate(blocks[:body_start]):
         if block.kind in HEADING_TAGS and text_key(block.text) == headline_key:
             start = index + 1
+            break  # the first: a hidden copy may follow the standfirst
     candidates = blocks[start:body_start]
     boxed = summary_box(blocks[start:])
     marked = [

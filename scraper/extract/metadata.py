@@ -171,7 +171,7 @@ def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:
             sources[name] = origin
     site_name = values.get("site_name")
     # og:title and JSON-LD often carry the " - Site" of the <title> too.
-    headline = _strip_site_name(values.get("headline", ""), site_name)
+    headline = _strip_name_parts(values.get("headline", ""), site_name, values.get("authors", []))
     accessible = src.ld("isAccessibleForFree")
     return Metadata(
         headline=headline,
@@ -496,17 +496,19 @@ def _description(src: _Sources) -> tuple[str | None, str]:
     return (value, "meta") if value else (None, "")
 
 
-def _strip_site_name(headline: str, site_name: str | None) -> str:
-    """Drop a " | Site" or "Site - " part that titles often carry."""
+def _strip_name_parts(headline: str, site_name: str | None, authors: list[str]) -> str:
+    """Drop the parts of a title that name the site (" | Site", "Site - ") or, at its
+    end, the author (a blog's "Title - Jane Doe - Medium")."""
     parts = _TITLE_SEPARATOR.split(headline)
     if len(parts) < 2:
         return headline
+    kept = parts
     if site_name:
         key = site_name.casefold()
-        kept = [part for part in parts if part.casefold() != key]
-        if len(kept) < len(parts) and kept:
-            return _rejoin(headline, kept)
-    return headline
+        kept = [part for part in parts if part.casefold() != key] or parts
+    if len(kept) > 1 and kept[-1].casefold() in {name.casefold() for name in authors}:
+        kept = kept[:-1]
+    return _rejoin(headline, kept) if len(kept) < len(parts) else headline
 
 
 def _rejoin(headline: str, kept: list[str]) -> str:
