@@ -212,6 +212,19 @@ def test_a_captioned_picture_after_a_key_points_box_ends_it() -> None:
     assert article.highlights == ["The council backs the plan for the harbour."]
 
 
+def test_a_marked_lead_gives_its_standfirst_not_its_byline_or_picture_caption() -> None:
+    page = f"""<html><head><title>Whales strand</title></head><body><header class="intro">
+    <h1>Whales strand</h1><p>Experts fear that changes in the ocean are behind the strandings.</p>
+    <p>by Jane Doe (reporting) and John Roe (photography)</p>
+    <figure><figcaption>Main image: a whale. Photograph: John Roe</figcaption></figure>
+    <h1 class="is-hidden">Whales strand</h1></header><main>{_story()}</main></body></html>"""
+    article = extract(page.encode(), "https://example.com/news/whales")
+    assert article.highlights == [
+        "Experts fear that changes in the ocean are behind the strandings."
+    ]
+    assert article.body.startswith("Paragraph 1 of the story")
+
+
 def test_a_table_article_keeps_the_paragraphs_introducing_the_table() -> None:
     rows = "".join(
         f'<tr><td><a href="/wiki/F{n}">Film {n}</a></td><td>A plot summary, {PROSE}</td></tr>'

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -12,6 +11,7 @@ from . import patterns, selectors
 from .blocks import HEADING_TAGS, Block, Walk, walk
 from .dates import parse_date
 from .highlights import (
+    BYLINE_START,
     WORD,
     find_highlights,
     is_marked,
@@ -41,7 +41,6 @@ _BYLINE_REACH = 8  # blocks between a headline and its body: kicker, byline, dek
 _H1 = etree.XPath(".//h1")
 _HEADINGS = etree.XPath(".//h1|.//h2|.//h3")
 _FIRST_WORD_REACH = 40  # characters searched for a text's first word
-_BYLINE_START = re.compile(r"^(?:by|von|par|por|door|di|от|作者)[\s:：]", re.I)
 
 
 @dataclass(frozen=True)
@@ -442,7 +441,7 @@ def _byline_lines(before_body: list[Block], headline: str) -> tuple[str, ...]:
         block_lines = block.text.split("\n")
         found = [
             line for line in block_lines
-            if len(line) < 120 and (_BYLINE_START.match(line) or parse_date(line))
+            if len(line) < 120 and (BYLINE_START.match(line) or parse_date(line))
         ]  # fmt: skip
         lines[:0] = found
         if key and _key(block_lines[0]) == key:
@@ -454,4 +453,4 @@ def _is_byline(block: Block) -> bool:
     """A short line naming the author or giving the date: "By Jane Doe", "Seetao 2023-03-19"."""
     if block.kind == "h1" or block.weight >= 120:
         return block.kind == "h1"
-    return _BYLINE_START.match(block.text) is not None or parse_date(block.text) is not None
+    return BYLINE_START.match(block.text) is not None or parse_date(block.text) is not None
