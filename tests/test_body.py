@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from scraper import extract
+from scraper.extract.blocks import Block
+from scraper.extract.selectors import PICTURE_AGENCIES
 
 PROSE = "in a sentence long enough to count as the prose of an article about the harbour plan."
 PAGE = f"""<html><head><title>Structured story</title></head><body>
@@ -576,3 +579,24 @@ def test_the_headline_repeated_in_the_body_goes_but_a_paragraph_opening_alike_st
     body = extract(page.encode(), "https://example.com/news/harbour").body
     assert headline.upper() not in body
     assert body.startswith(f"{first_word} and more: the paragraph goes on")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [*(f"Jane Doe/{agency.title()}" for agency in PICTURE_AGENCIES), "(Photo: JANE DOE)"],
+)
+def test_a_line_ending_in_a_picture_credit_is_a_caption(credit: str) -> None:
+    page = _article(f"{_story(1, 2)}<p>The harbour at dawn. {credit}</p>{_story(3, 4)}")
+    article = extract(page, "https://example.com/news/story")
+    assert "The harbour at dawn" not in article.body
+    assert f"*The harbour at dawn. {credit}*" in article.body_markdown
+
+
+def test_a_notice_whose_consent_words_sit_in_a_cut_credit_stays_a_notice() -> None:
+    # Cutting a trailing credit keeps what the walk saw: the page showed the words.
+    root = etree.fromstring("<div><p>x</p></div>")
+    text = "Readers wrote to us about the new budget for the city schools all week. "
+    block = Block(text + "Editor: Accept All", "p", root[0], 1, 90, 0)
+    trimmed = block.with_text(text.rstrip())
+    assert block.notice and trimmed.notice
+    assert trimmed.text == text.rstrip()

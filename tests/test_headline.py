@@ -75,3 +75,10 @@ def test_a_declared_title_loses_the_author_it_ends_with_but_keeps_a_name_it_open
     article = extract(page, "https://blogs.example/a")
     assert article.headline == "Jane Doe - Why I left the harbour board"
     assert article.authors == ["Jane Doe"]
+
+
+def test_a_title_part_that_the_site_name_repeats_is_kept_alone() -> None:
+    page = f"""<html><head><meta property="og:site_name" content="Harbour Radio">
+    <meta property="og:title" content="Harbour - Harbour Radio"></head>
+    <body><article><h1>Harbour</h1>{PROSE}</article></body></html>"""
+    assert extract(page, "https://radio.example/a").headline == "Harbour"

@@ -113,3 +113,14 @@ def test_class_names_with_letters_that_fold_to_ascii_are_read() -> None:
         f'<html><body><div class="aB-ſhare eKshare"><article>{prose}</article></div></body></html>'
     )
     assert extract(page, "https://example.com/news/a").body.startswith("Some words of prose")
+
+
+def test_a_second_head_is_not_read_as_the_pages_text() -> None:
+    sidebar = "This sidebar holds the whole text of the page, as a few sites do. " * 5
+    data = (
+        "<html><head><meta charset='utf-8'></head><head><title>"
+        + "A long title " * 40
+        + f"</title></head><body><h1>Story</h1><div class='sidebar'><p>{sidebar}</p></div>"
+        + "<p>Short line.</p></body></html>"
+    ).encode()
+    assert extract(data, URL).body.startswith("This sidebar holds the whole text")

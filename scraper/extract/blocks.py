@@ -8,6 +8,7 @@ that body.py can choose the container of the article without walking again.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -119,6 +120,13 @@ class Block:
             self._notice = self.weight >= _MIN_NOTICE and _is_notice(self.text)
         return self._notice
 
+    def with_text(self, text: str) -> Block:
+        """This block with its text trimmed (a credit cut off). Whether it is a
+        notice was settled on the text the page shows, and stays so."""
+        block = dataclasses.replace(self, text=text)
+        block._notice = self.notice
+        return block
+
     def _looks_like_prose(self) -> bool:
         # A long paragraph may link half its words (news summaries do); a short
         # one with many links is a menu or a teaser.
@@ -176,7 +184,10 @@ _CARD_DEPTH = 5
 _CAPTION_START = re.compile("|".join(CAPTION_STARTS), re.IGNORECASE)
 _CAPTION_END = re.compile(f"(?:{'|'.join(CAPTION_ENDS)})\\s*$", re.IGNORECASE)
 _CAPTION_TAIL = 100  # characters: where a picture credit ends a line
-_CAPTION_LAST = (")", *PICTURE_AGENCIES)  # how every CAPTION_ENDS match ends
+# How every CAPTION_ENDS match ends, with the same case folding. Looked for in a
+# text's last characters only, it rules most paragraphs out before the slow search.
+_CAPTION_LAST = re.compile(f"(?:\\)|{'|'.join(PICTURE_AGENCIES)})\\Z", re.IGNORECASE)
+_CAPTION_LAST_REACH = max(map(len, PICTURE_AGENCIES))
 
 
 def is_credit_line(text: str) -> bool:
@@ -188,9 +199,11 @@ def is_caption_text(text: str) -> bool:
     """A picture credit or a slide number: "Photo: Jane Doe", "(AP Photo/…)", "Image 3 of 12"."""
     if _CAPTION_START.match(text):
         return True
-    # The end pattern is slow to search for; a text's last word rules most out.
     tail = text[-_CAPTION_TAIL:].rstrip()
-    return tail.lower().endswith(_CAPTION_LAST) and _CAPTION_END.search(tail) is not None
+    return (
+        _CAPTION_LAST.search(tail, len(tail) - _CAPTION_LAST_REACH) is not None
+        and _CAPTION_END.search(tail) is not None
+    )
 
 
 def _is_notice(text: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from lxml import etree
@@ -324,7 +323,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             continue
         text = patterns.cut_tail(block.text, _TRAILING_CREDIT)
         if text != block.text:
-            block = dataclasses.replace(block, text=text)
+            block = block.with_text(text)
         kept.append(block)
     return kept
 

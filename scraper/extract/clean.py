@@ -79,27 +79,15 @@ def _strip_metadata(root: Element, survey: Survey) -> None:
     """Remove the <head>, and the scripts, <meta>s and <link>s in the body, keeping
     their tails, as etree.strip_elements would; the survey found them, and finding
     them again would walk the whole tree."""
-    head = root.find("head")
-    if head is not None:
-        _remove_keeping_tail(head)
+    heads = survey.by_tag["head"]
+    for head in heads:
+        _drop(head, keep_blank_tail=True)
     for tag in selectors.METADATA_TAGS:
         if tag == "head":
             continue
-        for element in survey.by_tag[tag]:  # every other one is an INDEXED_TAG
-            if element.getparent() is not head:  # the <head>'s went with it
-                _remove_keeping_tail(element)
-
-
-def _remove_keeping_tail(element: Element) -> None:
-    parent = element.getparent()
-    tail = element.tail
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
+        for element in survey.by_tag[tag]:
+            if element.getparent() not in heads:  # a <head>'s went with it
+                _drop(element, keep_blank_tail=True)
 
 
 def _keep_embedded_posts(widget: Element, posts: list[Element]) -> None:
@@ -152,11 +140,12 @@ def _prose_paragraphs(element: Element) -> int:
     return count
 
 
-def _drop(element: Element) -> None:
-    """Remove `element` but keep its tail text, which belongs to the parent."""
+def _drop(element: Element, *, keep_blank_tail: bool = False) -> None:
+    """Remove `element` but keep its tail text, which belongs to the parent (a blank
+    tail only when asked: etree.strip_elements keeps it too)."""
     parent = element.getparent()
     tail = element.tail
-    if tail and tail.strip():
+    if tail and (keep_blank_tail or tail.strip()):
         previous = element.getprevious()
         if previous is not None:
             previous.tail = (previous.tail or "") + tail

@@ -13,7 +13,7 @@ from .tree import Element, text_of
 _HIGHLIGHT = patterns.word_pattern(selectors.HIGHLIGHT_WORDS)
 _HEADING = patterns.text_pattern(selectors.HIGHLIGHT_HEADINGS)
 WORD = re.compile(r"\w+")  # a word, as text_key splits them
-BYLINE_START = re.compile(r"^(?:by|von|par|por|door|di|от|作者)[\s:：]", re.I)
+BYLINE_START = re.compile(rf"^(?:{'|'.join(selectors.BYLINE_WORDS)})[\s:：]", re.I)
 _MAX_CHARS = 1200  # a standfirst is a sentence or a few bullets, never the article
 _MAX_ITEMS = 5  # bullets in a summary box
 _ANCESTORS = 4  # <li> in <ul> in <div class="summary"> in <header>

@@ -266,19 +266,21 @@ def _overlap(part: str, whole: str) -> float:
 
 def _headline_in_title(root: Element, title: str) -> str:
     """The part of "Site - Section - Headline" that the page shows as a heading."""
-    parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) < 2:
+    spans = _part_spans(title)
+    if len(spans) < 2:
         return title
     shown = {clean_text(text_of(el)) for el in _SHOWN_TITLES(root)}
     runs = [
-        _rejoin(title, parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+        _rejoin(title, spans, first, last)
+        for first in range(len(spans))
+        for last in range(first, len(spans))
     ]
     matches = [run for run in runs if run in shown]
     if matches:
         return max(matches, key=len)
     # "Headline | Site": drop the last part, unless that leaves too few words.
-    head = _rejoin(title, parts[:-1])
-    return head if len(head.split()) >= 3 else _rejoin(title, parts[1:])
+    head = _rejoin(title, spans, 0, len(spans) - 2)
+    return head if len(head.split()) >= 3 else _rejoin(title, spans, 1, len(spans) - 1)
 
 
 def _authors(src: _Sources) -> tuple[list[str] | None, str]:
@@ -499,23 +501,32 @@ def _description(src: _Sources) -> tuple[str | None, str]:
 def _strip_name_parts(headline: str, site_name: str | None, authors: list[str]) -> str:
     """Drop the parts of a title that name the site (" | Site", "Site - ") or, at its
     end, the author (a blog's "Title - Jane Doe - Medium")."""
-    parts = _TITLE_SEPARATOR.split(headline)
-    if len(parts) < 2:
+    spans = _part_spans(headline)
+    if len(spans) < 2:
         return headline
-    kept = parts
+    parts = [headline[start:end].casefold() for start, end in spans]
+    kept = list(range(len(parts)))
     if site_name:
-        key = site_name.casefold()
-        kept = [part for part in parts if part.casefold() != key] or parts
-    if len(kept) > 1 and kept[-1].casefold() in {name.casefold() for name in authors}:
-        kept = kept[:-1]
-    return _rejoin(headline, kept) if len(kept) < len(parts) else headline
+        kept = [i for i in kept if parts[i] != site_name.casefold()] or kept
+    if len(kept) > 1 and parts[kept[-1]] in {name.casefold() for name in authors}:
+        kept.pop()
+    return _rejoin(headline, spans, kept[0], kept[-1]) if len(kept) < len(parts) else headline
 
 
-def _rejoin(headline: str, kept: list[str]) -> str:
-    """The headline with the site-name parts removed, keeping inner separators."""
-    start = headline.find(kept[0])
-    end = headline.rfind(kept[-1]) + len(kept[-1])
-    return headline[start:end].strip()
+def _part_spans(title: str) -> list[tuple[int, int]]:
+    """Where each part of a title between separators starts and ends."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for separator in _TITLE_SEPARATOR.finditer(title):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(title)))
+    return spans
+
+
+def _rejoin(title: str, spans: list[tuple[int, int]], first: int, last: int) -> str:
+    """Parts `first` to `last` of a title, with the separators between them."""
+    return title[spans[first][0] : spans[last][1]].strip()
 
 
 _CASCADES = {

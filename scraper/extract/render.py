@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from . import patterns, selectors
@@ -33,7 +32,7 @@ def _text_blocks(blocks: list[Block]) -> list[Block]:
             continue
         caption = _figure_caption(block)
         if caption and not (kept and kept[-1].text == caption):  # a layout's second copy
-            kept.append(dataclasses.replace(block, text=caption))
+            kept.append(block.with_text(caption))
     return kept
 
 

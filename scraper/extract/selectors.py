@@ -290,6 +290,8 @@ CAPTION_CREDITS = (
 
 # Classes, ids and rel values that mark an author's name in a visible byline.
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
+# Words that open a byline line: "By Jane Doe", "von Max Muster", "作者：张三".
+BYLINE_WORDS = ("by", "von", "par", "por", "door", "di", "от", "作者")
 
 # Classes of inline elements, among boilerplate words, that hold words of the
 # article's own sentences: a note pop-up on them, the lead's dateline.

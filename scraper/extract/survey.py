@@ -1,7 +1,7 @@
 """A survey of a page, read by metadata, related links, cleaning and the
-not-an-article checks instead of each walking the tree again: one walk in C files
-the elements they look up by tag, and one pass in Python sorts the elements that
-carry a class, id, style or role by what their names say.
+not-an-article checks instead of each walking the tree again: one pass in Python
+over the body files the elements they look up by tag and sorts those that carry a
+class, id, style or role by what their names say; the <head> is searched in C.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ _NEVER_CAPTION = ("html", "body", "main", "article", "section")
 # Elements that metadata, related links and cleaning look up by tag ("article" and
 # "a" only to know whether a page has any). The survey's pass files them; an
 # XPath "//meta" each would walk the whole tree again.
-INDEXED_TAGS = ("script", "meta", "link", "title", "h1", "time", "base", "article", "a")
+# Cleaning removes the METADATA_TAGS by these lists.
+INDEXED_TAGS = (*selectors.METADATA_TAGS, "title", "h1", "time", "base", "article", "a")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _FURNITURE_TAGS = frozenset(selectors.FURNITURE_TAGS)
 _FILED_TAGS = (*selectors.FURNITURE_TAGS, *_HEADINGS, *INDEXED_TAGS)
@@ -122,6 +123,7 @@ class Survey:
         self.by_tag: dict[str, list[Element]] = {tag: [] for tag in INDEXED_TAGS}
         # Furniture tags come before boilerplate classes, and <h2>-<h6> before
         # title classes, in their lists: cleaning and related links go in that order.
+        # Scratch lists while filing: the front of boilerplate and titles.
         self._furniture: list[Element] = []
         self._headings: list[Element] = []
         body = root.find("body")
