@@ -124,3 +124,10 @@ def test_a_second_head_is_not_read_as_the_pages_text() -> None:
         + "<p>Short line.</p></body></html>"
     ).encode()
     assert extract(data, URL).body.startswith("This sidebar holds the whole text")
+
+
+def test_ruby_readings_are_not_read_into_the_text() -> None:
+    sentence = "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもを<ruby>守<rt>まも</rt></ruby>る法律ができました。"
+    body = "<article><h1>法律</h1>" + f"<p>{sentence * 3}</p>" * 3 + "</article>"
+    article = extract(page(body, head='<meta charset="utf-8"><title>法律</title>'), URL)
+    assert article.body.split("\n\n")[0] == "子どもを守る法律ができました。" * 3

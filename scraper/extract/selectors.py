@@ -14,6 +14,8 @@ JUNK_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
     "embed", "video", "audio", "map", "button", "input", "select", "textarea",
     "dialog", "link", "meta", "head",
+    # ruby readings: <ruby>子<rt>こ</rt></ruby>ども reads "子ども", not "子こども"
+    "rt", "rp",
 )  # fmt: skip
 
 # Page furniture: site navigation, sidebars, footers. Dropped unless they hold
