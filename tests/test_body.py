@@ -383,6 +383,9 @@ def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
     ("line", "kept"),
     [
         ("Updated at 1:23 p.m.", False),
+        ("Aktualisiert am 17.01.2021 um 10:05 Uhr", False),
+        ("Mis à jour le 3/4/2022 à 10:05", False),
+        ("Aktualisiert am Montag: die Regel von 2021 gilt nicht mehr für den Hafen.", True),
         ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: saúde", False),
         ('[button link="/submit/" type="big"]Send us your review[/button]', False),
         ("Updated at the request of the family, the report names no one.", True),

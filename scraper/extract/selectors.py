@@ -131,11 +131,15 @@ BOILERPLATE_TEXT = (
     r"subscribe to (?:our|the) .{0,60}newsletter.{0,80}",
     # disclaimers: "【免责声明】本文仅代表作者本人观点...", "Disclaimer: ..."
     r"[【\[]?(?:免责声明|免責聲明|disclaimer)[】\]:：].{0,400}",
-    # update lines standing apart from the byline: "Updated at 1:23 p.m."
-    r"(?:last\s+)?(?:updated|modified)(?:\s+(?:at|on))?\s*:?\s*(?=\D{0,20}\d)"
+    # update lines standing apart from the byline: "Updated at 1:23 p.m.",
+    # "Aktualisiert am 17.01.2021", "Mis à jour le 3/4/2022"
+    r"(?:last\s+|zuletzt\s+)?(?:updated|modified|aktualisiert|geändert|mis à jour|actualizado"
+    r"|aggiornato|atualizado|bijgewerkt|обновлено)"
+    r"(?:\s+(?:at|on|am|le|el|il|em|op))?\s*:?\s*(?=\D{0,20}\d)"
     r"(?:\d+\s+(?:sec|min|hour|hr|day|week|month|year)[a-z]*\s+ago|"
     r"(?:[\d:/.,+-]+(?:st|nd|rd|th|t|z)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|[a-z]{1,2}[sd]?t|gmt|utc)\s*){1,8}",
+    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|[a-z]{1,2}[sd]?t|gmt|utc"
+    r"|at|à|às|um|om|alle|uhr|в)\s*){1,8}",
     # a post's meta line: "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: ..."
     r"(?:[\d/.,: ]{4,20}[-–|·] *)?(?:posted|publicado|publié|pubblicato|veröffentlicht)\s+"
     r"(?:by|por|par|da|von)\b"
