@@ -48,3 +48,16 @@ def test_a_few_words_among_the_sites_links_are_refused() -> None:
     <p>Write to us</p></body></html>"""
     with pytest.raises(NotAnArticle):
         extract(page, "https://example.com/contact")
+
+
+def test_a_front_page_that_is_one_post_in_full_is_that_post() -> None:
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the farewell note says why the blog stops after seven years, "
+        "and where its old posts stay online for anyone who wants them.</p>"
+        for n in range(1, 12)
+    )
+    page = f"""<html><head><title>Home</title></head><body>{NAV}<main><article>
+    <h1><a href="https://video.example/goodbye">Time to say goodbye.</a></h1>{paragraphs}
+    </article></main><footer><a href="/privacy">Privacy</a></footer></body></html>"""
+    article = extract(page, "https://blog.example/")
+    assert article.body.startswith("Paragraph 1 of the farewell note")

@@ -45,7 +45,7 @@ def _what_else(meta: Metadata, body: Body, url: str, survey: Survey) -> tuple[st
             return "search", "a search results page"
         path = urlsplit(url).path
         home = meta.og_type in (None, "website") or "WebSite" in meta.page_types
-        if path in ("", "/") and home:
+        if path in ("", "/") and home and not _is_one_post(body):
             return "home-page", "a home page"
         if meta.page_types & {"CollectionPage", "ItemList"} or (
             body.teasers >= _MIN_TEASERS
@@ -66,6 +66,12 @@ def _what_else(meta: Metadata, body: Body, url: str, survey: Survey) -> tuple[st
             if plain < _MIN_PROSE and any(_leads_elsewhere(a) for a in survey.by_tag["a"]):
                 return "too-little-text", "the page has too little text"
     return None
+
+
+def _is_one_post(body: Body) -> bool:
+    """A site whose front page is one text in full (a blog's farewell note, a
+    one-page site's essay): long prose and no titles of other pages."""
+    return body.teasers == 0 and body.prose >= _MIN_LEAD_PROSE
 
 
 def _says_article(meta: Metadata, survey: Survey) -> bool:
