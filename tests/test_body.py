@@ -603,3 +603,13 @@ def test_a_notice_whose_consent_words_sit_in_a_cut_credit_stays_a_notice() -> No
     trimmed = block.with_text(text.rstrip())
     assert block.notice and trimmed.notice
     assert trimmed.text == text.rstrip()
+
+
+def test_numbered_notes_of_links_after_the_text_are_kept() -> None:
+    notes = "<br>".join(
+        f'[{n}] <a href="https://source.example/{n}">https://source.example/doc/{n}.html</a>'
+        for n in range(1, 4)
+    )
+    page = _article(f"{_story()}<p>The sources say so [1], [2], [3].<br><br>{notes}</p>")
+    body = extract(page, "https://example.com/news/story").body
+    assert "[1] https://source.example/doc/1.html\n[2] https://source.example/doc/2.html" in body

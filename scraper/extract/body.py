@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -40,6 +41,7 @@ _BYLINE_REACH = 8  # blocks between a headline and its body: kicker, byline, dek
 _H1 = etree.XPath(".//h1")
 _HEADINGS = etree.XPath(".//h1|.//h2|.//h3")
 _FIRST_WORD_REACH = 40  # characters searched for a text's first word
+_NOTE = re.compile(r"\[\d{1,3}\]\s")  # a numbered note's mark: "[2] "
 
 
 @dataclass(frozen=True)
@@ -317,6 +319,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             and row_of(block) not in labelled
             and block.list_root not in introduced
             and index not in titled
+            and not _is_notes(block)
         ):
             continue
         if block.text in repeated:
@@ -326,6 +329,12 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             block = block.with_text(text)
         kept.append(block)
     return kept
+
+
+def _is_notes(block: Block) -> bool:
+    """The text's numbered notes, each line a link ("[1] http://..."): cited, not a menu."""
+    lines = block.text.split("\n")
+    return len(lines) >= 2 and all(_NOTE.match(line) for line in lines)
 
 
 def _linked_subheadings(blocks: list[Block]) -> set[int]:
