@@ -613,3 +613,9 @@ def test_numbered_notes_of_links_after_the_text_are_kept() -> None:
     page = _article(f"{_story()}<p>The sources say so [1], [2], [3].<br><br>{notes}</p>")
     body = extract(page, "https://example.com/news/story").body
     assert "[1] https://source.example/doc/1.html\n[2] https://source.example/doc/2.html" in body
+
+
+def test_an_address_shown_whole_after_the_text_is_kept() -> None:
+    url = "http://www.openpetition.de/petition/online/harbour-plan"
+    page = _article(f'{_story()}<p>Please sign this petition:</p><p><a href="{url}">{url}</a></p>')
+    assert extract(page, "https://example.com/news/story").body.endswith(url)

@@ -42,6 +42,7 @@ _H1 = etree.XPath(".//h1")
 _HEADINGS = etree.XPath(".//h1|.//h2|.//h3")
 _FIRST_WORD_REACH = 40  # characters searched for a text's first word
 _NOTE = re.compile(r"\[\d{1,3}\]\s")  # a numbered note's mark: "[2] "
+_BARE_URL = re.compile(r"https?://\S+")
 
 
 @dataclass(frozen=True)
@@ -332,9 +333,13 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
 
 
 def _is_notes(block: Block) -> bool:
-    """The text's numbered notes, each line a link ("[1] http://..."): cited, not a menu."""
+    """The text's numbered notes, each line a link ("[1] http://..."), or addresses
+    shown whole ("http://www.openpetition.de/..."): cited, not a menu, whose links
+    read as titles."""
     lines = block.text.split("\n")
-    return len(lines) >= 2 and all(_NOTE.match(line) for line in lines)
+    return all(_BARE_URL.fullmatch(line) for line in lines) or (
+        len(lines) >= 2 and all(_NOTE.match(line) for line in lines)
+    )
 
 
 def _linked_subheadings(blocks: list[Block]) -> set[int]:
