@@ -320,7 +320,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
             and row_of(block) not in labelled
             and block.list_root not in introduced
             and index not in titled
-            and not _is_notes(block)
+            and not _is_cited(block)
         ):
             continue
         if block.text in repeated:
@@ -332,7 +332,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     return kept
 
 
-def _is_notes(block: Block) -> bool:
+def _is_cited(block: Block) -> bool:
     """The text's numbered notes, each line a link ("[1] http://..."), or addresses
     shown whole ("http://www.openpetition.de/..."): cited, not a menu, whose links
     read as titles."""
