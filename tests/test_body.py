@@ -619,3 +619,22 @@ def test_an_address_shown_whole_after_the_text_is_kept() -> None:
     url = "http://www.openpetition.de/petition/online/harbour-plan"
     page = _article(f'{_story()}<p>Please sign this petition:</p><p><a href="{url}">{url}</a></p>')
     assert extract(page, "https://example.com/news/story").body.endswith(url)
+
+
+def test_forum_posts_headed_by_their_authors_linked_names_are_the_text() -> None:
+    def post(n: int, name: str) -> str:
+        return f"""<article class="message">
+        <section class="message-user"><div class="avatar">{name[0]}</div>
+        <h4 class="message-name"><a href="/members/{name}.{n}/" class="username">{name}</a></h4>
+        <h5 class="userTitle">Forum regular</h5><dl class="pairs"><dt>Posts</dt><dd>2,206</dd></dl>
+        </section><div class="message-userContent"><div class="bbWrapper">Reply {n} from {name},
+        {PROSE}<br>It goes on for a second line of the same reply.</div></div></article>"""
+
+    posts = "".join(post(n, name) for n, name in enumerate(("pepe", "kitty", "moe"), start=1))
+    page = f"""<html><head><title>Why does my cat shed so much?</title></head><body>
+    <h1>Why does my cat shed so much?</h1><div class="thread">{posts}</div></body></html>"""
+    body = extract(page, "https://forum.example/threads/cat-shedding.230143/").body
+    assert [line[:12] for line in body.split("\n\n")] == [
+        "Reply 1 from", "Reply 2 from", "Reply 3 from"
+    ]  # fmt: skip
+

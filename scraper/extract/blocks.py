@@ -21,6 +21,8 @@ from .selectors import (
     CONSENT_TEXT,
     CONSENT_WORDS,
     PICTURE_AGENCIES,
+    PROFILE_LINK_WORDS,
+    PROFILE_PATHS,
 )
 from .tree import Element, text_of
 
@@ -181,6 +183,10 @@ _MAX_CARD_TEXT = 1000  # characters: a title, a byline and a summary
 # Block elements searched above a linked heading's own for its card:
 # <li><div><div><div><h3> (frameworks nest a card's title several <div>s deep).
 _CARD_DEPTH = 5
+_PROFILE_MARK = re.compile("|".join(PROFILE_LINK_WORDS), re.IGNORECASE)
+_PROFILE_HREF = re.compile(
+    f"/(?:{'|'.join(map(re.escape, PROFILE_PATHS))})(?:[/?#]|$)", re.IGNORECASE
+)
 _CAPTION_START = re.compile("|".join(CAPTION_STARTS), re.IGNORECASE)
 _CAPTION_END = re.compile(f"(?:{'|'.join(CAPTION_ENDS)})\\s*$", re.IGNORECASE)
 _CAPTION_TAIL = 100  # characters: where a picture credit ends a line
@@ -253,6 +259,16 @@ def is_script_href(href: str) -> bool:
 def _visible_length(text: str) -> int:
     """UTF-8 length without white space: the weight of text as a reader sees it."""
     return len("".join(text.split()).encode("utf-8"))
+
+
+def _names_a_person(heading: Element) -> bool:
+    """A heading whose link goes to a member's profile: a forum post's author,
+    which heads the post rather than promoting another page."""
+    for anchor in heading.iter("a"):
+        marks = f"{anchor.get('class', '')} {anchor.get('rel', '')} {anchor.get('itemprop', '')}"
+        if _PROFILE_MARK.search(marks) or _PROFILE_HREF.search(anchor.get("href", "")):
+            return True
+    return False
 
 
 class _Walker:
@@ -358,6 +374,11 @@ class _Walker:
         to itself is the article.
         """
         below = len(self.owners) - 2  # the owner above the heading's block
+        heading = self.owners[-1][0]
+        if heading.tag not in HEADING_TAGS:
+            heading = self.owners[-2][0]
+        if _names_a_person(heading):
+            return None
         for index in range(below, max(below - _CARD_DEPTH, -1), -1):
             element = self.owners[index][0]
             if element.tag in ("li", "article"):

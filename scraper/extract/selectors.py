@@ -71,6 +71,9 @@ BOILERPLATE_WORDS = (
     # a forum post's signature and poster card: <div class="post-signature">,
     # <dl class="postprofile"> (a bare "signature" is matched whole, below)
     "post-signature", "postsignature", "message-signature", "postprofile", "post-profile",
+    # a forum poster's panel beside the post: <div class="userinfo">, <div class="avatar">
+    "userinfo", "user-info", "user-details", "userdetails", "poster-info", "posterinfo",
+    "member-info", "memberinfo", "avatar",
     # a wiki's section edit links: <span class="mw-editsection">[edit]</span>
     "editsection",
 )  # fmt: skip
@@ -99,6 +102,8 @@ BOILERPLATE_WHOLE_WORDS = (
     "menu", "rail", "print", "skip", "tags", "banner", "overlay",
     # a forum post's signature: <div class="signature"> ("signature-dish" is a recipe)
     "signature",
+    # a forum poster's panel: <section class="message-user"> ("message-userContent" is the post)
+    "message-user",
     "register",
 )  # fmt: skip
 
@@ -296,6 +301,12 @@ CAPTION_CREDITS = (
 
 # Classes, ids and rel values that mark an author's name in a visible byline.
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
+# A linked heading that names a person, not a page: a forum post's or a
+# comment's author. <h4><a class="username" href="/members/jane.81/">. Classes
+# and rel values, then the path segments of profile pages.
+PROFILE_LINK_WORDS = ("user", "author", "member", "profile", "poster")
+PROFILE_PATHS = ("member", "members", "user", "users", "u", "profile", "profiles",
+                 "author", "authors", "memberlist.php", "member.php")  # fmt: skip
 # Words that open a byline line: "By Jane Doe", "von Max Muster", "作者：张三".
 BYLINE_WORDS = ("by", "von", "par", "por", "door", "di", "от", "作者")
 
