@@ -638,3 +638,17 @@ def test_forum_posts_headed_by_their_authors_linked_names_are_the_text() -> None
         "Reply 1 from", "Reply 2 from", "Reply 3 from"
     ]  # fmt: skip
 
+
+def test_an_article_element_that_holds_only_the_header_gives_way_to_the_text() -> None:
+    related = "".join(
+        f'<article class="card"><p>Episode {n}</p><p>Another programme, {PROSE}</p></article>'
+        for n in range(1, 2)
+    )
+    page = f"""<html><head><title>The voice of spoilt ballots</title></head><body>
+    <main><article class="cover"><h1>The voice of spoilt ballots</h1><p>A documentary</p></article>
+    <article class="description"><p>Spoilt ballots tell odd stories, {PROSE} {PROSE}</p>
+    <p>They are kept by the council, {PROSE}</p></article>
+    <section><h2>You may also like</h2>{related}</section></main></body></html>"""
+    body = extract(page, "https://radio.example/sound/1").body
+    assert body.startswith("Spoilt ballots tell odd stories")
+    assert "Another programme" not in body

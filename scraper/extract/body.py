@@ -210,7 +210,8 @@ def _with_introduction(container: Element, prose: dict[Element, int]) -> Element
 def _narrow(container: Element, headline: str, result: Walk) -> Element:
     """The <article> with the headline, when the container holds more than it.
 
-    Of several <article>s, the one titled with the headline is it. A single one is
+    Of several <article>s, the one titled with the headline is it, or, when that
+    one holds only the header, the one with most of the prose. A single one is
     it when it holds most of the prose (what is left is a site's notices), or when
     what stands beside it is a feed (list items); an <article> that wraps only the
     header or the lead, with the rest of the text outside, is not.
@@ -232,11 +233,19 @@ def _narrow(container: Element, headline: str, result: Walk) -> Element:
         return container
     if not articles:
         return container
-    for article in articles:
-        if _has_headline(article, key):
-            return article
-    with_h1 = [article for article in articles if _H1(article)]
-    return with_h1[0] if len(with_h1) == 1 else container
+    titled = next((article for article in articles if _has_headline(article, key)), None)
+    if titled is None:
+        with_h1 = [article for article in articles if _H1(article)]
+        if len(with_h1) != 1:
+            return container
+        titled = with_h1[0]
+    if result.prose.get(titled, 0):
+        return titled
+    # The titled <article> is only the page's header; the text is in another.
+    fullest = max(articles, key=lambda article: result.prose.get(article, 0))
+    if result.prose.get(fullest, 0) >= _ARTICLE_SHARE * result.prose.get(container, 0):
+        return fullest
+    return container
 
 
 def _beside_is_feed(result: Walk, container: Element, article: Element) -> bool:
