@@ -82,3 +82,11 @@ def test_a_title_part_that_the_site_name_repeats_is_kept_alone() -> None:
     <meta property="og:title" content="Harbour - Harbour Radio"></head>
     <body><article><h1>Harbour</h1>{PROSE}</article></body></html>"""
     assert extract(page, "https://radio.example/a").headline == "Harbour"
+
+
+def test_a_title_part_that_spells_the_host_is_the_site_name() -> None:
+    page = f"""<html><head><meta property="og:title" content="La voix des nuls | ARTE Radio">
+    </head><body><article><h1>La voix des nuls</h1>{PROSE}</article></body></html>"""
+    assert extract(page, "https://www.arteradio.com/son/1").headline == "La voix des nuls"
+    # On another host the same part may be the headline's own words.
+    assert extract(page, "https://radio.example/son/1").headline == "La voix des nuls | ARTE Radio"

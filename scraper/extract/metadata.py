@@ -61,6 +61,7 @@ _DESCRIPTION_META = ("og:description", "description", "twitter:description",
 _LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 
 _WORD = re.compile(r"\w+")
+_NOT_WORD = re.compile(r"[\W_]+")
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:»/]\s+|\s*[|｜·]\s*")
 
 
@@ -171,7 +172,9 @@ def read_metadata(root: Element, url: str, survey: Survey) -> Metadata:
             sources[name] = origin
     site_name = values.get("site_name")
     # og:title and JSON-LD often carry the " - Site" of the <title> too.
-    headline = _strip_name_parts(values.get("headline", ""), site_name, values.get("authors", []))
+    headline = _strip_name_parts(
+        values.get("headline", ""), site_name, _host_names(url), values.get("authors", [])
+    )
     accessible = src.ld("isAccessibleForFree")
     return Metadata(
         headline=headline,
@@ -498,19 +501,36 @@ def _description(src: _Sources) -> tuple[str | None, str]:
     return (value, "meta") if value else (None, "")
 
 
-def _strip_name_parts(headline: str, site_name: str | None, authors: list[str]) -> str:
-    """Drop the parts of a title that name the site (" | Site", "Site - ") or, at its
-    end, the author (a blog's "Title - Jane Doe - Medium")."""
+def _strip_name_parts(
+    headline: str, site_name: str | None, host_names: frozenset[str], authors: list[str]
+) -> str:
+    """Drop the parts of a title that name the site (" | Site", "Site - ", " | ARTE
+    Radio" on arteradio.com) or, at its end, the author (a blog's "Title - Jane Doe
+    - Medium")."""
     spans = _part_spans(headline)
     if len(spans) < 2:
         return headline
     parts = [headline[start:end].casefold() for start, end in spans]
     kept = list(range(len(parts)))
-    if site_name:
-        kept = [i for i in kept if parts[i] != site_name.casefold()] or kept
+    site = site_name.casefold() if site_name else None
+    kept = [
+        i for i in kept if parts[i] != site and _NOT_WORD.sub("", parts[i]) not in host_names
+    ] or kept
     if len(kept) > 1 and parts[kept[-1]] in {name.casefold() for name in authors}:
         kept.pop()
     return _rejoin(headline, spans, kept[0], kept[-1]) if len(kept) < len(parts) else headline
+
+
+def _host_names(url: str) -> frozenset[str]:
+    """How a title may spell the site's host: "arteradio" and "arteradiocom" for
+    www.arteradio.com ("ARTE Radio", "ArteRadio.com"); short labels ("en", "co")
+    and the last one (the "com") are left out."""
+    host = urlsplit(url).hostname or ""
+    labels = host.removeprefix("www.").split(".")
+    names = {label for label in labels[:-1] if len(label) > 2}
+    if len(labels) > 1:
+        names.add("".join(labels))
+    return frozenset(names)
 
 
 def _part_spans(title: str) -> list[tuple[int, int]]:
