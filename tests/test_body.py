@@ -204,6 +204,19 @@ def test_a_first_section_titled_highlights_is_body_a_key_points_box_is_not() -> 
     assert len(extract(boxed, "https://example.com/news/story").highlights) == 3
 
 
+def test_highlights_start_at_the_h1_that_carries_a_label_and_are_never_links() -> None:
+    page = f"""<html><head><title>Patch notes 4.47 - Equinox build</title></head><body>
+    <div class="subheader-menu"><div class="news-snippet">No announcements
+    There are no game announcements at the moment.</div>
+    <div class="subheader-menu-item"><a href="/forums">Official forums</a></div></div>
+    <h1><span class="label">Patch notes</span> Patch notes 4.47 - Equinox build</h1>
+    <p class="standfirst">The equinox event gets fixes for bosses and quests.</p>
+    <p class="standfirst"><a href="/notes">See all the patch notes of the season</a></p>
+    <article>{_story()}</article></body></html>"""
+    article = extract(page, "https://game.example/threads/patch-notes.3976/")
+    assert article.highlights == ["The equinox event gets fixes for bosses and quests."]
+
+
 def test_a_captioned_picture_after_a_key_points_box_ends_it() -> None:
     promo = '<ul><li><a href="/ferry">Read more: the ferry</a> row on the quay goes on</li></ul>'
     page = _article(

@@ -35,18 +35,14 @@ def find_highlights(
     `blocks` go on past `body_start`, so that a list under a "Highlights" heading
     can be told from the body's first section of that name by what follows it.
     """
-    start = 0
-    headline_key = text_key(headline)
-    for index, block in enumerate(blocks[:body_start]):
-        if block.kind in HEADING_TAGS and text_key(block.text) == headline_key:
-            start = index + 1
-            break  # the first: a hidden copy may follow the standfirst
+    start = _after_headline(blocks[:body_start], text_key(headline))
     candidates = blocks[start:body_start]
     boxed = summary_box(blocks[start:])
     marked = [
         block for i, block in enumerate(candidates)
         if (i in boxed or is_marked(block.element)) and not is_summary_heading(block)
         and block.kind != "caption" and not BYLINE_START.match(block.text)  # in a marked lead
+        and block.link_density < 0.5  # a link in a marked menu, not a dek
     ]  # fmt: skip
     if marked:
         return _texts(marked)
@@ -56,6 +52,18 @@ def find_highlights(
         if shown:
             return _texts(shown[:1])
     return []
+
+
+def _after_headline(blocks: list[Block], headline_key: str) -> int:
+    """Index after the heading that is the headline: the first with its words (a
+    hidden copy may follow the standfirst), else the first <h1>; 0 without either."""
+    first_h1 = None
+    for index, block in enumerate(blocks):
+        if block.kind in HEADING_TAGS and text_key(block.text) == headline_key:
+            return index + 1
+        if first_h1 is None and block.kind == "h1":
+            first_h1 = index + 1
+    return first_h1 or 0
 
 
 def is_summary_heading(block: Block) -> bool:
