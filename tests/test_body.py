@@ -677,3 +677,20 @@ def test_a_post_of_one_paragraph_keeps_the_address_it_introduces() -> None:
     </body></html>"""
     body = extract(page, "https://party.example/2012/05/31/ministry/").body
     assert body.endswith(f"Please sign this petition:\n\n{url}")
+
+
+def test_the_first_post_stays_when_unclosed_tags_nest_the_next_posts_in_it() -> None:
+    # Each post leaves its <div class="message-inner"> and <article> open, so the
+    # parser nests the next post in it, and the posts after the first hold nearly
+    # all the prose of the first post's box.
+    posts = "".join(
+        f"""<article class="message"><div class="message-inner">
+        <header class="message-attribution">Sep {n}, 2020</header>
+        <div class="bbWrapper">Post {n} of the thread, {PROSE}</div>"""
+        for n in range(1, 9)
+    )
+    page = f"""<html><head><title>Patch notes 4.47</title></head><body>
+    <h1>Patch notes 4.47</h1><div class="thread">{posts}</body></html>"""
+    body = extract(page, "https://game.example/threads/patch-notes.3976/").body
+    assert body.startswith("Post 1 of the thread")
+    assert "Post 8 of the thread" in body

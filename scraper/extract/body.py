@@ -36,6 +36,7 @@ _PROMO_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS + selectors.PO
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
+_CLASS_REACH = 4  # <li> in <ul> in <div class="bbWrapper">: a paragraph's own box
 _PART_SHARE = 0.1  # of the container's prose: a part of the text, not an insert
 _BYLINE_REACH = 8  # blocks between a headline and its body: kicker, byline, dek, image
 _H1 = etree.XPath(".//h1")
@@ -80,7 +81,7 @@ def find_body(
     # A page without a single paragraph of prose may still be a short article
     # (a list, a few lines): then the whole page is the candidate.
     container = result.container if result.container is not None else root
-    container = _whole_table(_tighten(_narrow(container, headline, result), result.prose))
+    container = _whole_table(_tighten(_narrow(container, headline, result), result))
     container = _with_introduction(container, result.prose)
     if container.tag == "p" and container.getparent() is not None:
         # One paragraph of prose is the text, but not all of it: what stands beside
@@ -158,24 +159,69 @@ def _body_start(blocks: list[Block]) -> int:
     return first
 
 
-def _tighten(container: Element, prose: dict[Element, int]) -> Element:
+def _tighten(container: Element, result: Walk) -> Element:
     """Step down into the child that holds nearly all the container's prose.
 
     The best-scoring container may also hold a comment or two, a teaser with a
-    summary, an events box: prose, but not the article's.
+    summary, an events box: prose, but not the article's. (Not the first post of a
+    thread, though, beside the rest nested in it.)
     """
+    prose = result.prose
     while True:
         total = prose.get(container, 0)
         children = [child for child in container if child in prose]
         if not children:
             return container
         best = max(children, key=prose.__getitem__)
-        if prose[best] < _TIGHT_SHARE * total or any(
-            child is not best and _same_kind(child, best) and prose[child] >= _PART_SHARE * total
-            for child in children
+        if (
+            prose[best] < _TIGHT_SHARE * total
+            or any(
+                child is not best
+                and _same_kind(child, best)
+                and prose[child] >= _PART_SHARE * total
+                for child in children
+            )
+            or _next_post_nested(result, container, best)
         ):
             return container
         container = best
+
+
+def _next_post_nested(result: Walk, container: Element, best: Element) -> bool:
+    """Whether the prose left outside `best` stands in an element of a kind that
+    holds the prose of several parts inside it (<div class="bbWrapper">): the first
+    post of a thread, where unclosed tags nested the next posts in the one before."""
+    start, end = result.index_range(container)
+    first, last = result.span[best]
+    inside: dict[tuple[str, str], set[Element]] = {}
+    outside: set[tuple[str, str]] = set()
+    for block in result.blocks[start:end]:
+        if not block.is_prose:
+            continue
+        within = first <= block.position <= last
+        found = _classed(block.element, best if within else container)
+        if found is None:
+            continue
+        kind, element = found
+        if within:
+            inside.setdefault(kind, set()).add(element)
+        else:
+            outside.add(kind)
+    return any(len(inside.get(kind, ())) > 1 for kind in outside)
+
+
+def _classed(element: Element, limit: Element) -> tuple[tuple[str, str], Element] | None:
+    """The kind (tag and class) of the nearest element with a class, and that
+    element, from `element` up to (not including) `limit`, a few levels at most."""
+    node: Element | None = element
+    for _ in range(_CLASS_REACH):
+        if node is None or node is limit:
+            return None
+        name = node.get("class")
+        if name:
+            return (str(node.tag), name), node
+        node = node.getparent()
+    return None
 
 
 def _same_kind(one: Element, other: Element) -> bool:
