@@ -667,18 +667,6 @@ def test_an_article_element_that_holds_only_the_header_gives_way_to_the_text() -
     assert "Another programme" not in body
 
 
-def test_a_post_of_one_paragraph_keeps_the_address_it_introduces() -> None:
-    url = "http://www.openpetition.de/petition/online/against-the-tariff-reform"
-    page = f"""<html><head><title>The ministry informs</title></head><body>
-    <div class="entry"><h2>The ministry informs</h2><div class="text">
-    <p>The collecting society has lost all sense of measure, {PROSE} Please sign this petition:</p>
-    <p><a href="{url}">{url}</a></p></div>
-    <div class="nextpost"><a href="/next">Next post: the monthly meeting is set →</a></div></div>
-    </body></html>"""
-    body = extract(page, "https://party.example/2012/05/31/ministry/").body
-    assert body.endswith(f"Please sign this petition:\n\n{url}")
-
-
 def test_the_first_post_stays_when_unclosed_tags_nest_the_next_posts_in_it() -> None:
     # Each post leaves its <div class="message-inner"> and <article> open, so the
     # parser nests the next post in it, and the posts after the first hold nearly

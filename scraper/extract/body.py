@@ -83,10 +83,6 @@ def find_body(
     container = result.container if result.container is not None else root
     container = _whole_table(_tighten(_narrow(container, headline, result), result))
     container = _with_introduction(container, result.prose)
-    if container.tag == "p" and container.getparent() is not None:
-        # One paragraph of prose is the text, but not all of it: what stands beside
-        # it (a link it introduces, a closing line) is judged like any block.
-        container = container.getparent()
     start, end = result.index_range(container)
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
