@@ -90,3 +90,11 @@ def test_a_title_part_that_spells_the_host_is_the_site_name() -> None:
     assert extract(page, "https://www.arteradio.com/son/1").headline == "La voix des nuls"
     # On another host the same part may be the headline's own words.
     assert extract(page, "https://radio.example/son/1").headline == "La voix des nuls | ARTE Radio"
+
+
+def test_title_parts_that_give_a_short_host_or_a_date_go() -> None:
+    page = f"""<html><head>
+    <title>Fertile land and elephants in Guinea | DW | 23.05.2011</title></head>
+    <body><article><h2>Environment</h2>{PROSE}</article></body></html>"""
+    article = extract(page, "https://www.dw.com/fr/fertile-land/a-6533123")
+    assert article.headline == "Fertile land and elephants in Guinea"

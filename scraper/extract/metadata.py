@@ -62,6 +62,7 @@ _LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 
 _WORD = re.compile(r"\w+")
 _NOT_WORD = re.compile(r"[\W_]+")
+_DATE_PART = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}")  # "23.05.2011", "2011-05-23"
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:»/]\s+|\s*[|｜·]\s*")
 
 
@@ -505,8 +506,8 @@ def _strip_name_parts(
     headline: str, site_name: str | None, host_names: frozenset[str], authors: list[str]
 ) -> str:
     """Drop the parts of a title that name the site (" | Site", "Site - ", " | ARTE
-    Radio" on arteradio.com) or, at its end, the author (a blog's "Title - Jane Doe
-    - Medium")."""
+    Radio" on arteradio.com) or give the date (" | DW | 23.05.2011"), or, at its
+    end, the author (a blog's "Title - Jane Doe - Medium")."""
     spans = _part_spans(headline)
     if len(spans) < 2:
         return headline
@@ -514,8 +515,10 @@ def _strip_name_parts(
     kept = list(range(len(parts)))
     site = site_name.casefold() if site_name else None
     kept = [
-        i for i in kept if parts[i] != site and _NOT_WORD.sub("", parts[i]) not in host_names
-    ] or kept
+        i for i in kept
+        if parts[i] != site and _NOT_WORD.sub("", parts[i]) not in host_names
+        and not _DATE_PART.fullmatch(parts[i])
+    ] or kept  # fmt: skip
     if len(kept) > 1 and parts[kept[-1]] in {name.casefold() for name in authors}:
         kept.pop()
     return _rejoin(headline, spans, kept[0], kept[-1]) if len(kept) < len(parts) else headline
@@ -523,11 +526,11 @@ def _strip_name_parts(
 
 def _host_names(url: str) -> frozenset[str]:
     """How a title may spell the site's host: "arteradio" and "arteradiocom" for
-    www.arteradio.com ("ARTE Radio", "ArteRadio.com"); short labels ("en", "co")
-    and the last one (the "com") are left out."""
+    www.arteradio.com ("ARTE Radio", "ArteRadio.com"), "dw" for www.dw.com; the
+    last label (the "com") is left out."""
     host = urlsplit(url).hostname or ""
     labels = host.removeprefix("www.").split(".")
-    names = {label for label in labels[:-1] if len(label) > 2}
+    names = {label for label in labels[:-1] if len(label) > 1}
     if len(labels) > 1:
         names.add("".join(labels))
     return frozenset(names)
