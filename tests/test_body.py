@@ -682,3 +682,14 @@ def test_the_first_post_stays_when_unclosed_tags_nest_the_next_posts_in_it() -> 
     body = extract(page, "https://game.example/threads/patch-notes.3976/").body
     assert body.startswith("Post 1 of the thread")
     assert "Post 8 of the thread" in body
+
+
+@pytest.mark.parametrize("title", ["Weitere Videos", "Autres vidéos", "Related stories"])
+def test_a_promo_title_goes_with_the_links_it_titled(title: str) -> None:
+    videos = "".join(
+        f'<li><a href="/video/{n}"><span>Football</span> <span>Video {n} of the league</span></a></li>'
+        for n in range(1, 6)
+    )
+    page = _article(f"{_story()}<section><h2>{title}</h2><ul>{videos}</ul></section>")
+    body = extract(page, "https://example.com/news/story").body
+    assert body.endswith(f"Paragraph 3 of the story, {PROSE}")

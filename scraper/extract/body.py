@@ -384,7 +384,20 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
         if text != block.text:
             block = block.with_text(text)
         kept.append(block)
-    return kept
+    return _without_empty_promo_titles(kept)
+
+
+def _without_empty_promo_titles(blocks: list[Block]) -> list[Block]:
+    """Drop a "Related" or "More videos" heading whose links were dropped: nothing
+    of it is left before the next heading or the end."""
+    return [
+        block for index, block in enumerate(blocks)
+        if not (
+            block.kind in HEADING_TAGS
+            and _PROMO_HEADING.match(block.text)
+            and (index + 1 == len(blocks) or blocks[index + 1].kind in HEADING_TAGS)
+        )
+    ]  # fmt: skip
 
 
 def _is_cited(block: Block) -> bool:

@@ -242,7 +242,9 @@ RELATED_HEADINGS = (
     r"also (?:read|on|see)\b.{0,40}",
     r"further reading",
     # in the other languages of our users
-    r"(?:à |a )?lire aussi|sur le même sujet|(?:weitere|ähnliche) artikel|mehr zum thema",
+    r"(?:à |a )?lire aussi|sur le même sujet|mehr zum thema",
+    r"(?:weitere|ähnliche) (?:artikel|beiträge|news|nachrichten|meldungen|videos)",
+    r"(?:autres|plus de) (?:articles|vidéos)|(?:más|mais|altri) (?:videos|vídeos|video)",
     r"das könnte sie auch interessieren|(?:lee|leia|veja|leggi) (?:también|também|anche)",
     r"(?:noticias|notícias|artículos|articoli) (?:relacionad[ao]s|correlati)",
     r"(?:te|le) puede interesar|potrebbe interessarti",
