@@ -406,6 +406,12 @@ def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
         ("Updated at 3:15 pm: Police have closed the bridge to all traffic.", True),
         ("Posted by Jane Doe in Category: News, the 2023 report said it failed.", True),
         ("[b]A bold paragraph about the harbour plan and its cost.[/b]", True),
+        ("Erstellt am: 01.11.2023", False),
+        ("(Published Monday, Nov. 18, 2019)", False),
+        ("Published 3 May 2021, the report found that 40 of the piers were unsafe.", True),
+        ("Artikel bewerten", False),
+        ("Rate this article", False),
+        ("Was this article helpful?", False),
     ],
 )
 def test_lines_about_the_post_are_not_its_text(line: str, kept: bool) -> None:

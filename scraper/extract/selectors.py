@@ -139,12 +139,19 @@ BOILERPLATE_TEXT = (
     # update lines standing apart from the byline: "Updated at 1:23 p.m.",
     # "Aktualisiert am 17.01.2021", "Mis à jour le 3/4/2022"
     r"(?:last\s+|zuletzt\s+)?(?:updated|modified|aktualisiert|geändert|mis à jour|actualizado"
-    r"|aggiornato|atualizado|bijgewerkt|обновлено)"
+    r"|aggiornato|atualizado|bijgewerkt|обновлено"
+    # and the same line for the first version: "Erstellt am: 01.11.2023", "Published 3/4/22"
+    r"|published|posted|created|erstellt|veröffentlicht|publié|publicado|pubblicato"
+    r"|gepubliceerd|опубликовано)"
     r"(?:\s+(?:at|on|am|le|el|il|em|op))?\s*:?\s*(?=\D{0,20}\d)"
     r"(?:\d+\s+(?:sec|min|hour|hr|day|week|month|year)[a-z]*\s+ago|"
     r"(?:[\d:/.,+-]+(?:st|nd|rd|th|t|z)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|[a-z]{1,2}[sd]?t|gmt|utc"
     r"|at|à|às|um|om|alle|uhr|в)\s*){1,8}",
+    # rating prompts: "Rate this article", "Artikel bewerten", "Was this article helpful?"
+    r"(?:rate|bewerten sie|évaluez|valora|valuta) (?:this|diesen|dieses|cet|este|questo)"
+    r" (?:article|story|post|artikel|beitrag|artículo|articolo)",
+    r"(?:artikel|beitrag) bewerten|was this (?:article|page|post) helpful\??",
     # a post's meta line: "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: ..."
     r"(?:[\d/.,: ]{4,20}[-–|·] *)?(?:posted|publicado|publié|pubblicato|veröffentlicht)\s+"
     r"(?:by|por|par|da|von)\b"
