@@ -699,3 +699,35 @@ def test_a_promo_title_goes_with_the_links_it_titled(title: str) -> None:
     page = _article(f"{_story()}<section><h2>{title}</h2><ul>{videos}</ul></section>")
     body = extract(page, "https://example.com/news/story").body
     assert body.endswith(f"Paragraph 3 of the story, {PROSE}")
+
+
+def test_a_box_opened_by_a_promo_title_goes_whole_wherever_it_stands() -> None:
+    cards = "".join(
+        f"""<div class="col"><div class="date">{n}. November 2021</div>
+        <h2 class="post_title"><a href="/news/{n}">Teaser {n} of another page</a></h2>
+        <p>The summary of teaser {n} says what the other page is about, {PROSE}</p></div>"""
+        for n in range(1, 3)
+    )
+    box = f'<div class="section"><h3 class="section_title">Weitere Meldungen</h3>{cards}</div>'
+    trending = (
+        '<figure class="recirculation"><h4>Trending News</h4><ul>'
+        + "".join(f'<li><a href="/t/{n}">Trending story {n} of the day</a></li>' for n in (1, 2))
+        + "</ul></figure>"
+    )
+    page = _article(f"{_story(1, 2)}{trending}{_story(3, 4)}{box}")
+    body = extract(page, "https://example.com/news/story").body
+    assert body.startswith("Paragraph 1 of the story")
+    assert body.endswith(f"Paragraph 4 of the story, {PROSE}")
+    assert "Trending" not in body and "Teaser" not in body and "summary of teaser" not in body
+
+
+def test_a_see_also_box_is_the_articles_own() -> None:
+    books = "".join(
+        f"<li>Harbour book {n}, printed in 19{n}0 by the port press</li>" for n in (5, 6)
+    )
+    page = _article(f'{_story()}<div class="box"><h2>Further reading</h2><ul>{books}</ul></div>')
+    body = extract(page, "https://example.com/wiki/Harbour").body
+    assert body.endswith(
+        "Further reading\n\nHarbour book 5, printed in 1950 by the port press\n\n"
+        "Harbour book 6, printed in 1960 by the port press"
+    )

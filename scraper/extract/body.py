@@ -33,6 +33,8 @@ _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 # Lists under these promote other pages: related ones, or the site's popular ones.
 _PROMO_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS + selectors.POPULAR_HEADINGS)
+_APPARATUS_HEADING = patterns.text_pattern(selectors.APPARATUS_HEADINGS)
+_BOX_REACH = 4  # levels above a heading searched for the box it titles
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
@@ -98,7 +100,7 @@ def find_body(
         if not (i in boxed or is_marked(b.element) or _is_summary_title(b) or _is_byline(b))
     ]  # fmt: skip
     body = _until_comments(blocks[first:])
-    kept = _filter(lead + body, headline=headline, highlights=tuple(highlights))
+    kept = _filter(lead + body, headline=headline, highlights=tuple(highlights), span=result.span)
     return Body(
         text=render_text(kept),
         markdown=render_markdown(kept),
@@ -355,9 +357,16 @@ def _is_headline_text(text: str, key: str) -> bool:
     )
 
 
-def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) -> list[Block]:
+def _filter(
+    blocks: list[Block],
+    *,
+    headline: str,
+    highlights: tuple[str, ...],
+    span: dict[Element, tuple[int, int]],
+) -> list[Block]:
     """Drop boilerplate blocks, and the headline, byline and highlights at the top."""
     repeated = _Repeated((headline, *highlights))
+    promoted = _promo_boxes(blocks, span)
     # In a table of prose, a linked cell is data (a film's title), not a menu.
     data_tables = {block.table for block in blocks if block.is_prose and block.kind == "cell"}
     data_tables.discard(None)
@@ -366,7 +375,7 @@ def _filter(blocks: list[Block], *, headline: str, highlights: tuple[str, ...]) 
     titled = _linked_subheadings(blocks)
     kept: list[Block] = []
     for index, block in enumerate(blocks):
-        if block.teaser or _BOILERPLATE_TEXT.match(block.text):
+        if block.teaser or index in promoted or _BOILERPLATE_TEXT.match(block.text):
             continue
         if (
             block.link_density >= 0.8
@@ -398,6 +407,52 @@ def _without_empty_promo_titles(blocks: list[Block]) -> list[Block]:
             and (index + 1 == len(blocks) or blocks[index + 1].kind in HEADING_TAGS)
         )
     ]  # fmt: skip
+
+
+def _promo_boxes(blocks: list[Block], span: dict[Element, tuple[int, int]]) -> set[int]:
+    """Indexes of the blocks in a box that a "Related" or "Weitere Meldungen" heading
+    opens: teasers of other pages, whatever their markup ("See also" is the
+    article's own)."""
+    promoted: set[int] = set()
+    for index, block in enumerate(blocks):
+        if (
+            block.kind not in HEADING_TAGS
+            or index in promoted
+            or not _PROMO_HEADING.match(block.text)
+            or _APPARATUS_HEADING.match(block.text)
+        ):
+            continue
+        box = _opened_box(blocks[index - 1] if index else None, block.element, span)
+        if box is None:
+            continue
+        first, last = span[box]
+        for following in range(index, len(blocks)):
+            if not first <= blocks[following].position <= last:
+                break
+            promoted.add(following)
+    return promoted
+
+
+def _opened_box(
+    previous: Block | None, heading: Element, span: dict[Element, tuple[int, int]]
+) -> Element | None:
+    """The largest element, a few levels above a heading, that the heading opens:
+    no block before the heading is in it. None when the heading stands among the
+    article's paragraphs."""
+    box = None
+    node = heading
+    for _ in range(_BOX_REACH):
+        parent = node.getparent()
+        if parent is None or parent.tag == "body":
+            break
+        node = parent
+        if node not in span:
+            continue
+        first, last = span[node]
+        if previous is not None and first <= previous.position <= last:
+            break
+        box = node
+    return box
 
 
 def _is_cited(block: Block) -> bool:

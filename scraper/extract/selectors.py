@@ -260,6 +260,12 @@ RELATED_HEADINGS = (
     r"関連(?:記事|ニュース)",
 )
 
+# Headings among the related ones that title the article's own apparatus (a
+# wiki's "See also" above its references), not other pages' teasers.
+APPARATUS_HEADINGS = (
+    r"(?:see|read) also|further reading|siehe auch|voir aussi|véase también|vedi anche",
+)
+
 # Headings of lists that promote the site's popular pages: not the article, and
 # not related to it either.
 POPULAR_HEADINGS = (
