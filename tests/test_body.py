@@ -412,6 +412,9 @@ def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
         ("Artikel bewerten", False),
         ("Rate this article", False),
         ("Was this article helpful?", False),
+        ("Get the latest news straight to your phone with the VI Consortium app.", False),
+        ("Download our free app for iOS and Android", False),
+        ("Download the app and the council's new ferry timetable shows the change.", True),
     ],
 )
 def test_lines_about_the_post_are_not_its_text(line: str, kept: bool) -> None:

@@ -122,6 +122,9 @@ BOILERPLATE_TEXT = (
     # share and follow prompts
     r"(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print)",
     r"follow us on .{0,60}",
+    # app prompts: "Get the latest news straight to your phone with the VI Consortium app."
+    r"(?:get|download|install|try)\b.{0,60}\b(?:with|in|on) (?:the|our) [\w' -]{0,40}\bapps?",
+    r"(?:download|install|get) (?:the|our) [\w' -]{0,40}\bapps?(?: (?:for|on|from) [\w &-]{0,30})?",
     r"(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?.{0,60}",
     # advertising labels, in the languages of our users
     r"(?:advertisement|advertising|advert|sponsored|ad|story continues below(?: advertisement)?)",
