@@ -734,3 +734,24 @@ def test_a_see_also_box_is_the_articles_own() -> None:
         "Further reading\n\nHarbour book 5, printed in 1950 by the port press\n\n"
         "Harbour book 6, printed in 1960 by the port press"
     )
+
+
+def test_a_data_sheet_with_one_sentence_of_prose_is_read_under_its_h1() -> None:
+    rows = "".join(
+        f'<div class="row"><div class="label">{label}</div><div class="value">{value}</div></div>'
+        for label, value in [
+            ("Package leaflet", "No leaflet provided by the maker"),
+            ("Active substance", "Quinine salicylate"),
+            ("Pack sizes", "80 tablets"),
+        ]
+    )
+    source = (
+        "<ol><li>Summary of product characteristics of Quinine D4 tablets, "
+        "from the maker, as filed with the agency in 2021.</li></ol>"
+    )
+    page = f"""<html><head><title>Quinine D4 tablets</title></head><body>
+    <div class="content"><div class="head"><h1>Quinine D4 tablets</h1></div>
+    <div class="tabs">{rows}</div><div class="source">{source}</div></div></body></html>"""
+    body = extract(page, "https://drugs.example/products/quinine-d4_433873").body
+    assert body.startswith("Package leaflet\n\nNo leaflet provided by the maker")
+    assert "Summary of product characteristics" in body

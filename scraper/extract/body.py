@@ -34,6 +34,7 @@ _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 # Lists under these promote other pages: related ones, or the site's popular ones.
 _PROMO_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS + selectors.POPULAR_HEADINGS)
 _APPARATUS_HEADING = patterns.text_pattern(selectors.APPARATUS_HEADINGS)
+_THIN_PROSE = 200  # bytes: a sentence or two, not an article's text
 _BOX_REACH = 4  # levels above a heading searched for the box it titles
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
@@ -85,6 +86,7 @@ def find_body(
     container = result.container if result.container is not None else root
     container = _whole_table(_tighten(_narrow(container, headline, result), result))
     container = _with_introduction(container, result.prose)
+    container = _with_headline(container, root, result.prose)
     start, end = result.index_range(container)
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
@@ -294,6 +296,19 @@ def _narrow(container: Element, headline: str, result: Walk) -> Element:
     if result.prose.get(fullest, 0) >= _ARTICLE_SHARE * result.prose.get(container, 0):
         return fullest
     return container
+
+
+def _with_headline(container: Element, root: Element, prose: dict[Element, int]) -> Element:
+    """On a page of facts with a sentence or two of prose (a drug's data sheet: label
+    and value rows), the text is what stands under the <h1>, not that sentence: the
+    smallest element that holds both."""
+    if prose.get(container, 0) >= _THIN_PROSE:
+        return container
+    heading = next(iter(_H1(root)), None)
+    if heading is None or container in heading.iterancestors():
+        return container
+    around = set(container.iterancestors())
+    return next((a for a in heading.iterancestors() if a in around), container)
 
 
 def _beside_is_feed(result: Walk, container: Element, article: Element) -> bool:
