@@ -755,3 +755,11 @@ def test_a_data_sheet_with_one_sentence_of_prose_is_read_under_its_h1() -> None:
     body = extract(page, "https://drugs.example/products/quinine-d4_433873").body
     assert body.startswith("Package leaflet\n\nNo leaflet provided by the maker")
     assert "Summary of product characteristics" in body
+
+
+def test_a_deck_under_the_headline_is_a_highlight() -> None:
+    deck = "While the plan waits for its rules, neighbours fear the harbour will shrink."
+    page = _article(f'<h2 class="article-deck">{deck}</h2>{_story()}')
+    article = extract(page, "https://example.com/news/story")
+    assert article.highlights == [deck]
+    assert deck not in article.body

@@ -212,7 +212,7 @@ COMMENT_HEADINGS = (
 # Classes and ids of the page's own standfirst, dek or summary bullets.
 HIGHLIGHT_WORDS = (
     # <p class="standfirst">, <h2 class="article-dek">, <div class="subtitle">
-    "standfirst", "dek", "subtitle", "sub-title", "subhead", "sub-head", "strapline",
+    "standfirst", "dek", "deck", "subtitle", "sub-title", "subhead", "sub-head", "strapline",
     "lede", "lead-text", "intro", "teaser", "excerpt", "summary", "abstract",
     # bullet summaries: <ul class="key-points">, <div class="highlights">,
     # <div class="article__points">
