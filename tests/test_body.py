@@ -412,6 +412,8 @@ def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
         ("Artikel bewerten", False),
         ("Rate this article", False),
         ("Was this article helpful?", False),
+        ("【纠错】 责任编辑： 焦鹏", False),
+        ("+1", False),
         ("Get the latest news straight to your phone with the VI Consortium app.", False),
         ("Download our free app for iOS and Android", False),
         ("Download the app and the council's new ferry timetable shows the change.", True),

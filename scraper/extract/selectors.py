@@ -116,9 +116,11 @@ BOILERPLATE_TEXT = (
     r"\d+\s*(?:-\s*)?min(?:ute)?s?\s+read",
     r"阅读(?:本文)?(?:需要|时间)[:：]?\s*\d+\s*分钟",
     # editor credits: "Editor/XingWentao", "Editor: Jane Doe", "责任编辑：张三"
-    r"(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*\S.{0,40}",
+    # (after a "report an error" control: "【纠错】 责任编辑： 焦鹏")
+    r"(?:[【\[]纠错[】\]]\s*)?(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*\S.{0,40}",
     # view, comment and share counters: "1,204 views", "12 comments"
     r"[\d.,]+\s*[km]?\s+(?:views?|reads?|comments?|shares?|likes?|readers?)",
+    r"[+＋]\d{1,3}",  # a like button's "+1"
     # share and follow prompts
     r"(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print)",
     r"follow us on .{0,60}",
