@@ -765,3 +765,33 @@ def test_a_deck_under_the_headline_is_a_highlight() -> None:
     article = extract(page, "https://example.com/news/story")
     assert article.highlights == [deck]
     assert deck not in article.body
+
+
+def test_a_promo_title_opening_the_article_does_not_take_the_article_with_it() -> None:
+    page = _article(f"<h2>More about the harbour plan</h2>{_story(1, 4)}")
+    body = extract(page, "https://example.com/news/story").body
+    assert body.startswith("More about the harbour plan\n\nParagraph 1 of the story")
+    assert body.endswith(f"Paragraph 4 of the story, {PROSE}")
+
+
+def test_a_section_of_prose_under_a_promo_like_title_is_the_articles_own() -> None:
+    section = (
+        "<section><h2>More about the new ferry timetable</h2>"
+        f"<p>The timetable adds two crossings a day, {PROSE}</p>"
+        f"<p>Fares stay as they are until spring, {PROSE}</p></section>"
+    )
+    page = _article(f"{_story(1, 2)}{section}{_story(3, 3)}")
+    body = extract(page, "https://example.com/news/story").body
+    assert "More about the new ferry timetable\n\nThe timetable adds two crossings a day" in body
+    assert f"Fares stay as they are until spring, {PROSE}" in body
+    assert body.endswith(f"Paragraph 3 of the story, {PROSE}")
+
+
+def test_a_promo_like_title_over_subheadings_of_the_article_stays() -> None:
+    part = (
+        "<h2>More on the harbour plan</h2><h3>The costs</h3>"
+        f"<p>The plan costs two million, {PROSE}</p>"
+    )
+    page = _article(f"{_story(1, 2)}{part}")
+    body = extract(page, "https://example.com/news/story").body
+    assert "More on the harbour plan\n\nThe costs\n\nThe plan costs two million" in body

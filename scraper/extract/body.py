@@ -21,6 +21,7 @@ from .highlights import (
 from .highlights import (
     text_key as _key,
 )
+from .promos import PROMO_HEADING, promo_boxes, without_empty_promo_titles
 from .render import render_markdown, render_text, row_of
 from .tree import Element, text_of
 
@@ -31,11 +32,7 @@ _ARTICLE_SHARE = 0.5  # of the container's prose in an <article>: the article
 _FEED_SHARE = 0.5  # of the prose beside an <article>, in list items: a feed
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
-# Lists under these promote other pages: related ones, or the site's popular ones.
-_PROMO_HEADING = patterns.text_pattern(selectors.RELATED_HEADINGS + selectors.POPULAR_HEADINGS)
-_APPARATUS_HEADING = patterns.text_pattern(selectors.APPARATUS_HEADINGS)
 _THIN_PROSE = 200  # bytes: a sentence or two, not an article's text
-_BOX_REACH = 4  # levels above a heading searched for the box it titles
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
@@ -102,7 +99,13 @@ def find_body(
         if not (i in boxed or is_marked(b.element) or _is_summary_title(b) or _is_byline(b))
     ]  # fmt: skip
     body = _until_comments(blocks[first:])
-    kept = _filter(lead + body, headline=headline, highlights=tuple(highlights), span=result.span)
+    kept = _filter(
+        lead + body,
+        headline=headline,
+        highlights=tuple(highlights),
+        walk=result,
+        container=container,
+    )
     return Body(
         text=render_text(kept),
         markdown=render_markdown(kept),
@@ -377,11 +380,12 @@ def _filter(
     *,
     headline: str,
     highlights: tuple[str, ...],
-    span: dict[Element, tuple[int, int]],
+    walk: Walk,
+    container: Element,
 ) -> list[Block]:
     """Drop boilerplate blocks, and the headline, byline and highlights at the top."""
     repeated = _Repeated((headline, *highlights))
-    promoted = _promo_boxes(blocks, span)
+    promoted = promo_boxes(blocks, walk, container)
     # In a table of prose, a linked cell is data (a film's title), not a menu.
     data_tables = {block.table for block in blocks if block.is_prose and block.kind == "cell"}
     data_tables.discard(None)
@@ -408,66 +412,7 @@ def _filter(
         if text != block.text:
             block = block.with_text(text)
         kept.append(block)
-    return _without_empty_promo_titles(kept)
-
-
-def _without_empty_promo_titles(blocks: list[Block]) -> list[Block]:
-    """Drop a "Related" or "More videos" heading whose links were dropped: nothing
-    of it is left before the next heading or the end."""
-    return [
-        block for index, block in enumerate(blocks)
-        if not (
-            block.kind in HEADING_TAGS
-            and _PROMO_HEADING.match(block.text)
-            and (index + 1 == len(blocks) or blocks[index + 1].kind in HEADING_TAGS)
-        )
-    ]  # fmt: skip
-
-
-def _promo_boxes(blocks: list[Block], span: dict[Element, tuple[int, int]]) -> set[int]:
-    """Indexes of the blocks in a box that a "Related" or "Weitere Meldungen" heading
-    opens: teasers of other pages, whatever their markup ("See also" is the
-    article's own)."""
-    promoted: set[int] = set()
-    for index, block in enumerate(blocks):
-        if (
-            block.kind not in HEADING_TAGS
-            or index in promoted
-            or not _PROMO_HEADING.match(block.text)
-            or _APPARATUS_HEADING.match(block.text)
-        ):
-            continue
-        box = _opened_box(blocks[index - 1] if index else None, block.element, span)
-        if box is None:
-            continue
-        first, last = span[box]
-        for following in range(index, len(blocks)):
-            if not first <= blocks[following].position <= last:
-                break
-            promoted.add(following)
-    return promoted
-
-
-def _opened_box(
-    previous: Block | None, heading: Element, span: dict[Element, tuple[int, int]]
-) -> Element | None:
-    """The largest element, a few levels above a heading, that the heading opens:
-    no block before the heading is in it. None when the heading stands among the
-    article's paragraphs."""
-    box = None
-    node = heading
-    for _ in range(_BOX_REACH):
-        parent = node.getparent()
-        if parent is None or parent.tag == "body":
-            break
-        node = parent
-        if node not in span:
-            continue
-        first, last = span[node]
-        if previous is not None and first <= previous.position <= last:
-            break
-        box = node
-    return box
+    return without_empty_promo_titles(kept)
 
 
 def _is_cited(block: Block) -> bool:
@@ -492,7 +437,7 @@ def _linked_subheadings(blocks: list[Block]) -> set[int]:
             block.kind in _SUBHEADINGS
             and following.is_prose
             and not following.teaser
-            and not _PROMO_HEADING.match(block.text)  # "Related", "Most read"
+            and not PROMO_HEADING.match(block.text)  # "Related", "Most read"
         ):
             titled.add(index)
     return titled
@@ -564,7 +509,7 @@ def _introduced_lists(blocks: list[Block]) -> set[Element]:
             and previous is not None
             and previous.list_root is not root
             and (previous.kind in HEADING_TAGS or previous.text.rstrip().endswith((":", "：")))
-            and not _PROMO_HEADING.match(previous.text)  # "Related", "Most read"
+            and not PROMO_HEADING.match(previous.text)  # "Related", "Most read"
         ):
             introduced.add(root)
         previous = block
