@@ -417,12 +417,22 @@ def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
         ("Get the latest news straight to your phone with the VI Consortium app.", False),
         ("Download our free app for iOS and Android", False),
         ("Download the app and the council's new ferry timetable shows the change.", True),
+        ("Install the Google Authenticator app on your phone.", True),
+        ("Get directions with the Maps app.", True),
+        ("Created 1 January 1901", True),
     ],
 )
 def test_lines_about_the_post_are_not_its_text(line: str, kept: bool) -> None:
     story = _story()
     body = extract(_article(f"{story}<p>{line}</p>{story}"), "https://example.com/news/s").body
     assert (line in body) is kept
+
+
+def test_a_table_of_figures_keeps_its_signed_numbers() -> None:
+    rows = "".join(f"<tr><td>Pier {n}</td><td>+1{n}</td></tr>" for n in range(1, 4))
+    page = _article(f"{_story()}<table><tr><th>Pier</th><th>Change</th></tr>{rows}</table>")
+    body = extract(page, "https://example.com/news/s").body
+    assert "Pier 2\t+12" in body
 
 
 def test_a_recipe_card_titled_with_part_of_the_headline_does_not_start_the_body() -> None:

@@ -120,13 +120,16 @@ BOILERPLATE_TEXT = (
     r"(?:[【\[]纠错[】\]]\s*)?(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*\S.{0,40}",
     # view, comment and share counters: "1,204 views", "12 comments"
     r"[\d.,]+\s*[km]?\s+(?:views?|reads?|comments?|shares?|likes?|readers?)",
-    r"[+＋]\d{1,3}",  # a like button's "+1"
+    r"[+＋]1",  # a like button's "+1" ("+12" may be a table's figure)
     # share and follow prompts
     r"(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print)",
     r"follow us on .{0,60}",
-    # app prompts: "Get the latest news straight to your phone with the VI Consortium app."
-    r"(?:get|download|install|try)\b.{0,60}\b(?:with|in|on) (?:the|our) [\w' -]{0,40}\bapps?",
-    r"(?:download|install|get) (?:the|our) [\w' -]{0,40}\bapps?(?: (?:for|on|from) [\w &-]{0,30})?",
+    # app prompts: "Get the latest news straight to your phone with the VI Consortium app.",
+    # "Download our free app for iOS" (not a how-to's step: "Install the Maps app.")
+    r"(?:get|download|install)\b.{0,40}\b(?:news|stories|headlines|updates|alerts)\b.{0,40}"
+    r"\b(?:with|in|on) (?:the|our) [\w' -]{0,40}\bapps?",
+    r"(?:download|install|get) (?:our|the free) [\w' -]{0,40}\bapps?"
+    r"(?: (?:for|on|from) [\w &-]{0,30})?",
     r"(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?.{0,60}",
     # advertising labels, in the languages of our users
     r"(?:advertisement|advertising|advert|sponsored|ad|story continues below(?: advertisement)?)",
@@ -146,8 +149,9 @@ BOILERPLATE_TEXT = (
     r"(?:last\s+|zuletzt\s+)?(?:updated|modified|aktualisiert|geändert|mis à jour|actualizado"
     r"|aggiornato|atualizado|bijgewerkt|обновлено"
     # and the same line for the first version: "Erstellt am: 01.11.2023", "Published 3/4/22"
-    r"|published|posted|created|erstellt|veröffentlicht|publié|publicado|pubblicato"
-    r"|gepubliceerd|опубликовано)"
+    r"|published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|опубликовано"
+    # ("Created 1 January 1901" may be a fact of the article)
+    r"|(?:created|erstellt)(?=\s*:|\s+(?:at|on|am)\b))"
     r"(?:\s+(?:at|on|am|le|el|il|em|op))?\s*:?\s*(?=\D{0,20}\d)"
     r"(?:\d+\s+(?:sec|min|hour|hr|day|week|month|year)[a-z]*\s+ago|"
     r"(?:[\d:/.,+-]+(?:st|nd|rd|th|t|z)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
