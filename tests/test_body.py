@@ -805,3 +805,12 @@ def test_a_promo_like_title_over_subheadings_of_the_article_stays() -> None:
     page = _article(f"{_story(1, 2)}{part}")
     body = extract(page, "https://example.com/news/story").body
     assert "More on the harbour plan\n\nThe costs\n\nThe plan costs two million" in body
+
+
+def test_a_row_of_cards_is_not_a_deck() -> None:
+    cards = "".join(
+        f'<div class="card"><p class="card-text">Card {n} links a guide to the port.</p></div>'
+        for n in (1, 2)
+    )
+    page = _article(f'<div class="card-deck">{cards}</div>{_story()}')
+    assert extract(page, "https://example.com/news/story").highlights == []

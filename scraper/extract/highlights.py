@@ -11,12 +11,14 @@ from .blocks import HEADING_TAGS, Block
 from .tree import Element, text_of
 
 _HIGHLIGHT = patterns.word_pattern(selectors.HIGHLIGHT_WORDS)
+_NOT_HIGHLIGHT = patterns.word_pattern(selectors.NOT_HIGHLIGHT_WORDS)
 _HEADING = patterns.text_pattern(selectors.HIGHLIGHT_HEADINGS)
 WORD = re.compile(r"\w+")  # a word, as text_key splits them
 BYLINE_START = re.compile(rf"^(?:{'|'.join(selectors.BYLINE_WORDS)})[\s:：]", re.I)
 _MAX_CHARS = 1200  # a standfirst is a sentence or a few bullets, never the article
 _MAX_ITEMS = 5  # bullets in a summary box
 _ANCESTORS = 4  # <li> in <ul> in <div class="summary"> in <header>
+_MENU_LINKS = 0.5  # link density of a line in a marked menu, not a dek
 # A summary box has one title at most ("Key points"); a block with several
 # headings is a section of the page, whatever its class says (<section class="intro">).
 _SUBHEADINGS = etree.XPath("count(.//h2|.//h3|.//h4|.//h5|.//h6)")
@@ -35,14 +37,14 @@ def find_highlights(
     `blocks` go on past `body_start`, so that a list under a "Highlights" heading
     can be told from the body's first section of that name by what follows it.
     """
-    start = _after_headline(blocks[:body_start], text_key(headline))
+    start = _past_headline(blocks[:body_start], text_key(headline))
     candidates = blocks[start:body_start]
     boxed = summary_box(blocks[start:])
     marked = [
         block for i, block in enumerate(candidates)
         if (i in boxed or is_marked(block.element)) and not is_summary_heading(block)
         and block.kind != "caption" and not BYLINE_START.match(block.text)  # in a marked lead
-        and block.link_density < 0.5  # a link in a marked menu, not a dek
+        and block.link_density < _MENU_LINKS
     ]  # fmt: skip
     if marked:
         return _texts(marked)
@@ -54,7 +56,7 @@ def find_highlights(
     return []
 
 
-def _after_headline(blocks: list[Block], headline_key: str) -> int:
+def _past_headline(blocks: list[Block], headline_key: str) -> int:
     """Index after the heading that is the headline: the first with its words (a
     hidden copy may follow the standfirst), else the first <h1>; 0 without either."""
     first_h1 = None
@@ -114,7 +116,7 @@ def is_marked(element: Element) -> bool:
         if depth >= _ANCESTORS or node.tag in ("body", "article", "main"):
             return False
         names = f"{node.get('class', '')} {node.get('id', '')}"
-        if names.strip() and _HIGHLIGHT.search(names):
+        if names.strip() and _HIGHLIGHT.search(_NOT_HIGHLIGHT.sub(" ", names)):
             return len(text_of(node)) <= _MAX_CHARS and _SUBHEADINGS(node) < 2
     return False
 

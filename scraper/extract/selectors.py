@@ -226,6 +226,10 @@ HIGHLIGHT_WORDS = (
     "article-description",
 )  # fmt: skip
 
+# Class words that hold a highlight word and are not highlights: Bootstrap's
+# <div class="card-deck"> is a row of cards.
+NOT_HIGHLIGHT_WORDS = ("card-deck",)
+
 # Headings of a box of summary bullets shown above the body:
 # <h2>Key points</h2><ul>...</ul>, <h2>この記事のポイント</h2>
 HIGHLIGHT_HEADINGS = (
