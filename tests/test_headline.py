@@ -98,3 +98,27 @@ def test_title_parts_that_give_a_short_host_or_a_date_go() -> None:
     <body><article><h2>Environment</h2>{PROSE}</article></body></html>"""
     article = extract(page, "https://www.dw.com/fr/fertile-land/a-6533123")
     assert article.headline == "Fertile land and elephants in Guinea"
+
+
+def test_a_date_between_the_headline_and_the_site_goes() -> None:
+    page = f"""<html><head>
+    <meta property="og:title" content="Fertile land in Guinea | 23.05.2011 | DW"></head>
+    <body><article><h2>Environment</h2>{PROSE}</article></body></html>"""
+    article = extract(page, "https://www.dw.com/fr/fertile-land/a-6533123")
+    assert article.headline == "Fertile land in Guinea"
+
+
+def test_a_version_number_is_not_a_date() -> None:
+    page = f"""<html><head><meta property="og:title" content="Changelog | 4.47.1"></head>
+    <body><article><h2>Fixes</h2>{PROSE}</article></body></html>"""
+    assert extract(page, "https://game.example/changelog").headline == "Changelog | 4.47.1"
+
+
+def test_a_subdomain_names_a_part_of_the_site_not_the_site() -> None:
+    page = f"""<html><head>
+    <meta property="og:title" content="Harry Potter | Harry Potter Wiki | Fandom"></head>
+    <body><article><h2>Early life</h2>{PROSE}</article></body></html>"""
+    article = extract(page, "https://harrypotter.fandom.com/wiki/Harry_Potter")
+    assert article.headline == "Harry Potter | Harry Potter Wiki"
+    news = page.replace("Harry Potter | Harry Potter Wiki | Fandom", "News | Harbour weekly")
+    assert extract(news, "https://news.example.com/a").headline == "News | Harbour weekly"

@@ -514,25 +514,34 @@ def _strip_name_parts(
     parts = [headline[start:end].casefold() for start, end in spans]
     kept = list(range(len(parts)))
     site = site_name.casefold() if site_name else None
-    kept = [
-        i for i in kept
-        if parts[i] != site and _NOT_WORD.sub("", parts[i]) not in host_names
-        and not _DATE_PART.fullmatch(parts[i])
-    ] or kept  # fmt: skip
+    kept = [i for i in kept if not _names_site_or_date(parts[i], site, host_names)] or kept
     if len(kept) > 1 and parts[kept[-1]] in {name.casefold() for name in authors}:
         kept.pop()
     return _rejoin(headline, spans, kept[0], kept[-1]) if len(kept) < len(parts) else headline
 
 
+def _names_site_or_date(part: str, site: str | None, host_names: frozenset[str]) -> bool:
+    """Whether a casefolded title part is the site's name, its host, or a date."""
+    if part == site or _NOT_WORD.sub("", part) in host_names:
+        return True
+    return bool(_DATE_PART.fullmatch(part)) and parse_date(part) is not None
+
+
 def _host_names(url: str) -> frozenset[str]:
     """How a title may spell the site's host: "arteradio" and "arteradiocom" for
-    www.arteradio.com ("ARTE Radio", "ArteRadio.com"), "dw" for www.dw.com; the
-    last label (the "com") is left out."""
+    www.arteradio.com ("ARTE Radio", "ArteRadio.com"), "dw" for www.dw.com. The
+    name is the label a domain is registered under, never a subdomain's ("news",
+    "harrypotter" in harrypotter.fandom.com name a part of the site)."""
     host = urlsplit(url).hostname or ""
     labels = host.removeprefix("www.").split(".")
-    names = {label for label in labels[:-1] if len(label) > 1}
-    if len(labels) > 1:
-        names.add("".join(labels))
+    if len(labels) < 2:
+        return frozenset()
+    names = {"".join(labels)}
+    # "bbc" in bbc.co.uk: a country's second level ("co", "com", "org") is no name.
+    index = -3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else -2
+    names.add("".join(labels[index:]))
+    if len(labels[index]) > 1:
+        names.add(labels[index])
     return frozenset(names)
 
 
