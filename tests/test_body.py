@@ -814,3 +814,30 @@ def test_a_row_of_cards_is_not_a_deck() -> None:
     )
     page = _article(f'<div class="card-deck">{cards}</div>{_story()}')
     assert extract(page, "https://example.com/news/story").highlights == []
+
+
+def test_a_data_sheet_is_read_under_the_h1_with_the_headline_not_the_logo() -> None:
+    rows = "".join(
+        f'<div class="row"><div class="label">{label}</div><div class="value">{value}</div></div>'
+        for label, value in [("Active substance", "Quinine salicylate"), ("Pack sizes", "80")]
+    )
+    page = f"""<html><head><title>Quinine D4 tablets</title></head><body>
+    <header><h1 class="logo">Drug Facts</h1><p>Facts about medicines since 1990</p></header>
+    <div class="content"><div class="head"><h1>Quinine D4 tablets</h1></div>
+    <div class="tabs">{rows}</div><div class="source"><ol><li>Summary of product
+    characteristics, from the maker, as filed with the agency in 2021.</li></ol></div>
+    </div><div class="about"><p>Drug Facts is run by pharmacists</p></div></body></html>"""
+    body = extract(page, "https://drugs.example/products/quinine-d4_433873").body
+    assert body.startswith("Active substance\n\nQuinine salicylate")
+    assert "run by pharmacists" not in body
+
+
+def test_a_header_article_with_a_standfirst_gives_way_to_the_text_after_it() -> None:
+    standfirst = "A documentary on the ballots that voters spoil, and what they say."
+    page = f"""<html><head><title>The voice of spoilt ballots</title></head><body>
+    <main><article class="cover"><h1>The voice of spoilt ballots</h1><p>{standfirst}</p></article>
+    <article class="description"><p>Spoilt ballots tell odd stories, {PROSE} {PROSE}</p>
+    {_story(1, 4)}<p>Some are framed, {PROSE}</p></article></main></body></html>"""
+    article = extract(page, "https://radio.example/sound/1")
+    assert article.body.startswith("Spoilt ballots tell odd stories")
+    assert article.body.endswith(f"Some are framed, {PROSE}")

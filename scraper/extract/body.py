@@ -33,6 +33,7 @@ _FEED_SHARE = 0.5  # of the prose beside an <article>, in list items: a feed
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 _THIN_PROSE = 200  # bytes: a sentence or two, not an article's text
+_HEADLINE_REACH = 3  # levels a thin container widens by to take in its <h1>
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
@@ -83,7 +84,7 @@ def find_body(
     container = result.container if result.container is not None else root
     container = _whole_table(_tighten(_narrow(container, headline, result), result))
     container = _with_introduction(container, result.prose)
-    container = _with_headline(container, root, result.prose)
+    container = _with_headline(container, root, result.prose, headline)
     start, end = result.index_range(container)
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
@@ -292,26 +293,37 @@ def _narrow(container: Element, headline: str, result: Walk) -> Element:
         if len(with_h1) != 1:
             return container
         titled = with_h1[0]
-    if result.prose.get(titled, 0):
+    inside, total = result.prose.get(titled, 0), result.prose.get(container, 0)
+    if inside >= _PART_SHARE * total:
         return titled
-    # The titled <article> is only the page's header; the text is in another.
+    # The titled <article> is only the page's header (a standfirst at most); the
+    # text is in another: the one right after it, when the header has a line of prose.
     fullest = max(articles, key=lambda article: result.prose.get(article, 0))
-    if result.prose.get(fullest, 0) >= _ARTICLE_SHARE * result.prose.get(container, 0):
+    if inside and articles[articles.index(titled) + 1 :][:1] != [fullest]:
+        return titled
+    if result.prose.get(fullest, 0) >= _ARTICLE_SHARE * total:
         return fullest
-    return container
+    return titled if inside else container
 
 
-def _with_headline(container: Element, root: Element, prose: dict[Element, int]) -> Element:
+def _with_headline(
+    container: Element, root: Element, prose: dict[Element, int], headline: str
+) -> Element:
     """On a page of facts with a sentence or two of prose (a drug's data sheet: label
-    and value rows), the text is what stands under the <h1>, not that sentence: the
-    smallest element that holds both."""
+    and value rows), the text is what stands under the <h1> with the headline, not
+    that sentence: the smallest element, a few levels up, that holds both."""
     if prose.get(container, 0) >= _THIN_PROSE:
         return container
-    heading = next(iter(_H1(root)), None)
+    key = _key(headline)
+    heading = next((h for h in _H1(root) if _is_headline_text(text_of(h), key)), None)
     if heading is None or container in heading.iterancestors():
         return container
     around = set(container.iterancestors())
-    return next((a for a in heading.iterancestors() if a in around), container)
+    common = next((a for a in heading.iterancestors() if a in around), None)
+    if common is None or common.tag in ("body", "html"):
+        return container
+    levels = next(i for i, a in enumerate(container.iterancestors(), 1) if a is common)
+    return common if levels <= _HEADLINE_REACH else container
 
 
 def _beside_is_feed(result: Walk, container: Element, article: Element) -> bool:
