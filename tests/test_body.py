@@ -841,3 +841,14 @@ def test_a_header_article_with_a_standfirst_gives_way_to_the_text_after_it() -> 
     article = extract(page, "https://radio.example/sound/1")
     assert article.body.startswith("Spoilt ballots tell odd stories")
     assert article.body.endswith(f"Some are framed, {PROSE}")
+
+
+def test_a_paragraphs_own_class_does_not_keep_a_promo_beside_the_text() -> None:
+    story = "".join(
+        f'<p class="para">Paragraph {n} of the story, {PROSE}</p>' for n in range(1, 11)
+    )
+    promo = f'<div class="extra"><p class="para">The print edition comes every Sunday, {PROSE}</p></div>'
+    page = f"""<html><head><title>The story</title></head><body><h1>The story</h1>
+    <div class="page"><div class="story">{story}</div>{promo}</div></body></html>"""
+    body = extract(page, "https://example.com/news/story").body
+    assert body.endswith(f"Paragraph 10 of the story, {PROSE}")

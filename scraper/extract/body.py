@@ -192,18 +192,22 @@ def _tighten(container: Element, result: Walk) -> Element:
 
 
 def _next_post_nested(result: Walk, container: Element, best: Element) -> bool:
-    """Whether the prose left outside `best` stands in an element of a kind that
-    holds the prose of several parts inside it (<div class="bbWrapper">): the first
-    post of a thread, where unclosed tags nested the next posts in the one before."""
+    """Whether the prose before `best` stands in a box of a kind that holds the
+    prose of several parts inside it (<div class="message-inner">): the first post
+    of a thread, where unclosed tags nested the next posts in the one before. (A
+    paragraph's own class, <p class="para">, is no box.)"""
     start, end = result.index_range(container)
     first, last = result.span[best]
     inside: dict[tuple[str, str], set[Element]] = {}
     outside: set[tuple[str, str]] = set()
     for block in result.blocks[start:end]:
-        if not block.is_prose:
+        if not block.is_prose or block.position > last:
             continue
-        within = first <= block.position <= last
-        found = _classed(block.element, best if within else container)
+        within = block.position >= first
+        box = block.element.getparent() if block.element.tag == "p" else block.element
+        if box is None:
+            continue
+        found = _classed(box, best if within else container)
         if found is None:
             continue
         kind, element = found
