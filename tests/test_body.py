@@ -852,3 +852,26 @@ def test_a_paragraphs_own_class_does_not_keep_a_promo_beside_the_text() -> None:
     <div class="page"><div class="story">{story}</div>{promo}</div></body></html>"""
     body = extract(page, "https://example.com/news/story").body
     assert body.endswith(f"Paragraph 10 of the story, {PROSE}")
+
+
+def test_forum_posts_headed_by_a_profile_link_alone_are_the_text() -> None:
+    posts = "".join(
+        f"""<article class="post"><h4><a href="/members/{name}.{n}/">{name}</a></h4>
+        <div class="content">Reply {n} from {name}, {PROSE}</div></article>"""
+        for n, name in enumerate(("pepe", "kitty", "moe"), start=1)
+    )
+    page = f"""<html><head><title>Why does my cat shed so much?</title></head><body>
+    <h1>Why does my cat shed so much?</h1><div class="thread">{posts}</div></body></html>"""
+    body = extract(page, "https://forum.example/threads/cat-shedding.230143/").body
+    assert "Reply 1 from pepe" in body and "Reply 3 from moe" in body
+
+
+def test_a_teaser_titled_with_a_link_to_an_author_page_is_still_a_teaser() -> None:
+    cards = "".join(
+        f"""<li><h3><a class="author-link" href="/author/jane-{n}/">Jane {n} on why the harbour
+        plan divides the town</a></h3><p>Summary {n} of a column, {PROSE}</p></li>"""
+        for n in (1, 2)
+    )
+    page = _article(f"{_story()}<ul>{cards}</ul>")
+    body = extract(page, "https://example.com/news/story").body
+    assert "Summary 1 of a column" not in body

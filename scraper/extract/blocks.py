@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .patterns import any_pattern
+from .patterns import any_pattern, word_pattern
 from .selectors import (
     CAPTION_ENDS,
     CAPTION_STARTS,
@@ -183,7 +183,8 @@ _MAX_CARD_TEXT = 1000  # characters: a title, a byline and a summary
 # Block elements searched above a linked heading's own for its card:
 # <li><div><div><div><h3> (frameworks nest a card's title several <div>s deep).
 _CARD_DEPTH = 5
-_PROFILE_MARK = re.compile("|".join(PROFILE_LINK_WORDS), re.IGNORECASE)
+_PROFILE_MARK = word_pattern(PROFILE_LINK_WORDS)
+_MAX_NAME_WORDS = 4  # "Jane van der Berg"; a teaser's title is longer
 _PROFILE_HREF = re.compile(
     f"/(?:{'|'.join(map(re.escape, PROFILE_PATHS))})(?:[/?#]|$)", re.IGNORECASE
 )
@@ -262,13 +263,17 @@ def _visible_length(text: str) -> int:
 
 
 def _names_a_person(heading: Element) -> bool:
-    """A heading whose link goes to a member's profile: a forum post's author,
-    which heads the post rather than promoting another page."""
-    for anchor in heading.iter("a"):
-        marks = f"{anchor.get('class', '')} {anchor.get('rel', '')} {anchor.get('itemprop', '')}"
-        if _PROFILE_MARK.search(marks) or _PROFILE_HREF.search(anchor.get("href", "")):
-            return True
-    return False
+    """A heading that is wholly one short link to a member's profile: a forum
+    post's author, which heads the post rather than promoting another page."""
+    anchors = list(heading.iter("a"))
+    if len(anchors) != 1:
+        return False
+    anchor = anchors[0]
+    name = text_of(anchor).split()
+    if not name or len(name) > _MAX_NAME_WORDS or name != text_of(heading).split():
+        return False
+    marks = f"{anchor.get('class', '')} {anchor.get('rel', '')} {anchor.get('itemprop', '')}"
+    return bool(_PROFILE_MARK.search(marks) or _PROFILE_HREF.search(anchor.get("href", "")))
 
 
 class _Walker:

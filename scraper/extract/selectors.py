@@ -330,9 +330,9 @@ CAPTION_CREDITS = (
 # Classes, ids and rel values that mark an author's name in a visible byline.
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
 # A linked heading that names a person, not a page: a forum post's or a
-# comment's author. <h4><a class="username" href="/members/jane.81/">. Classes
-# and rel values, then the path segments of profile pages.
-PROFILE_LINK_WORDS = ("user", "author", "member", "profile", "poster")
+# comment's author. <h4><a class="username" href="/members/jane.81/">. Words of
+# a link's class, rel or itemprop, then the path segments of profile pages.
+PROFILE_LINK_WORDS = ("user", "author", "member", "profile")
 PROFILE_PATHS = ("member", "members", "user", "users", "u", "profile", "profiles",
                  "author", "authors", "memberlist.php", "member.php")  # fmt: skip
 # Words that open a byline line: "By Jane Doe", "von Max Muster", "作者：张三".
