@@ -875,3 +875,24 @@ def test_a_teaser_titled_with_a_link_to_an_author_page_is_still_a_teaser() -> No
     page = _article(f"{_story()}<ul>{cards}</ul>")
     body = extract(page, "https://example.com/news/story").body
     assert "Summary 1 of a column" not in body
+
+
+def test_a_posters_panel_beside_the_post_is_not_its_text() -> None:
+    panel = (
+        '<div class="userinfo"><div class="avatar"><img src="/a/7.png"></div>'
+        "<p>Joined: March 2009. Posts: 2,206. Location: Leeds, West Yorkshire.</p></div>"
+    )
+    page = _article(f"{panel}{_story()}")
+    body = extract(page, "https://forum.example/threads/harbour.12/").body
+    assert body.startswith("Paragraph 1 of the story") and "Joined" not in body
+
+
+def test_highlights_start_after_the_h1_when_no_heading_repeats_the_title() -> None:
+    intro = "Our weekly guide to what is on in the harbour town, from the news desk."
+    standfirst = "The council backed the plan after a debate that ran late into the night."
+    page = f"""<html><head><meta property="og:title" content="Council says yes"></head><body>
+    <div class="site-intro"><p>{intro}</p></div><article>
+    <h1>Council backs the harbour plan after a long debate</h1>
+    <h2 class="standfirst">{standfirst}</h2>{_story()}</article></body></html>"""
+    article = extract(page, "https://example.com/news/story")
+    assert article.highlights == [standfirst]
