@@ -418,6 +418,8 @@ def test_the_body_ends_where_the_comment_thread_begins(heading: str) -> None:
         ("Download our free app for iOS and Android", False),
         ("Download the app and the council's new ferry timetable shows the change.", True),
         ("Install the Google Authenticator app on your phone.", True),
+        ("Get the Guardian app", False),
+        ("Download the BBC News app for iOS and Android", False),
         ("Get directions with the Maps app.", True),
         ("Created 1 January 1901", True),
     ],
@@ -429,10 +431,10 @@ def test_lines_about_the_post_are_not_its_text(line: str, kept: bool) -> None:
 
 
 def test_a_table_of_figures_keeps_its_signed_numbers() -> None:
-    rows = "".join(f"<tr><td>Pier {n}</td><td>+1{n}</td></tr>" for n in range(1, 4))
+    rows = "".join(f"<tr><td>Pier {n}</td><td>+{n}</td></tr>" for n in range(1, 4))
     page = _article(f"{_story()}<table><tr><th>Pier</th><th>Change</th></tr>{rows}</table>")
     body = extract(page, "https://example.com/news/s").body
-    assert "Pier 2\t+12" in body
+    assert "Pier 1\t+1" in body
 
 
 def test_a_recipe_card_titled_with_part_of_the_headline_does_not_start_the_body() -> None:
@@ -824,9 +826,9 @@ def test_a_data_sheet_is_read_under_the_h1_with_the_headline_not_the_logo() -> N
     page = f"""<html><head><title>Quinine D4 tablets</title></head><body>
     <header><h1 class="logo">Drug Facts</h1><p>Facts about medicines since 1990</p></header>
     <div class="content"><div class="head"><h1>Quinine D4 tablets</h1></div>
-    <div class="tabs">{rows}</div><div class="source"><ol><li>Summary of product
-    characteristics, from the maker, as filed with the agency in 2021.</li></ol></div>
-    </div><div class="about"><p>Drug Facts is run by pharmacists</p></div></body></html>"""
+    <div class="tabs">{rows}</div><div class="foot"><div class="notes"><div class="source">
+    <ol><li>Summary of product characteristics, from the maker, as filed with the agency in
+    2021.</li></ol></div></div></div></div><div class="about"><p>Drug Facts is run by pharmacists</p></div></body></html>"""
     body = extract(page, "https://drugs.example/products/quinine-d4_433873").body
     assert body.startswith("Active substance\n\nQuinine salicylate")
     assert "run by pharmacists" not in body
@@ -896,3 +898,73 @@ def test_highlights_start_after_the_h1_when_no_heading_repeats_the_title() -> No
     <h2 class="standfirst">{standfirst}</h2>{_story()}</article></body></html>"""
     article = extract(page, "https://example.com/news/story")
     assert article.highlights == [standfirst]
+
+
+def test_a_short_article_stays_when_the_next_story_follows_it() -> None:
+    page = f"""<html><head><title>Ferry runs late on Saturday</title></head><body><main>
+    <article><h1>Ferry runs late on Saturday</h1>
+    <p>The Saturday ferry leaves an hour late because of the tide, the operator said.</p></article>
+    <article><h2>Next: How the town lost its railway</h2>{_story(1, 12)}</article>
+    </main></body></html>"""
+    body = extract(page, "https://example.com/news/ferry").body
+    assert body.startswith("The Saturday ferry leaves an hour late")
+    assert "Paragraph 1 of the story" not in body
+
+
+def test_a_related_box_of_linked_titles_and_summaries_goes() -> None:
+    items = "".join(
+        f"""<div class="item"><p><a href="/news/{n}">Other story {n} about the port</a></p>
+        <p>Summary {n} of the other story, which says what happened at the port. It goes on.</p></div>"""
+        for n in (1, 2, 3)
+    )
+    page = _article(f'{_story()}<div class="more"><h3>Related stories</h3>{items}</div>')
+    body = extract(page, "https://example.com/news/story").body
+    assert body.endswith(f"Paragraph 3 of the story, {PROSE}")
+
+
+def test_a_promo_box_never_takes_the_container_it_stands_in() -> None:
+    cards = "".join(
+        f'<li><h3><a href="/news/{n}">Other story {n} about the port</a></h3></li>' for n in (1, 2)
+    )
+    page = f"""<html><head><title>The story</title></head><body><h1>The story</h1>
+    <div class="story"><h2>Related stories</h2><ul>{cards}</ul>{_story(1, 4)}</div></body></html>"""
+    body = extract(page, "https://example.com/news/story").body
+    assert body.startswith("Paragraph 1 of the story")
+    assert body.endswith(f"Paragraph 4 of the story, {PROSE}")
+
+
+def test_forum_posts_headed_by_a_name_and_a_permalink_are_the_text() -> None:
+    posts = "".join(
+        f"""<article class="post"><h4><a class="username" href="/members/{name}.{n}/">{name}</a>
+        <a href="/threads/cat.1/post-{n}">#{n}</a></h4>
+        <div class="content">Reply {n} from {name}, {PROSE}</div></article>"""
+        for n, name in enumerate(("pepe", "kitty", "moe"), start=1)
+    )
+    page = f"""<html><head><title>Why does my cat shed so much?</title></head><body>
+    <h1>Why does my cat shed so much?</h1><div class="thread">{posts}</div></body></html>"""
+    body = extract(page, "https://forum.example/threads/cat-shedding.230143/").body
+    assert "Reply 1 from pepe" in body and "Reply 3 from moe" in body
+
+
+def test_a_paragraphs_own_class_does_not_keep_a_notice_above_the_text() -> None:
+    story = "".join(
+        f'<p class="para">Paragraph {n} of the story, {PROSE}</p>' for n in range(1, 11)
+    )
+    notice = f'<div class="extra"><p class="para">The print edition comes every Sunday, {PROSE}</p></div>'
+    page = f"""<html><head><title>The story</title></head><body><h1>The story</h1>
+    <div class="page">{notice}<div class="story">{story}</div></div></body></html>"""
+    body = extract(page, "https://example.com/news/story").body
+    assert body.startswith("Paragraph 1 of the story")
+
+
+def test_a_comment_boxed_like_the_texts_parts_after_it_is_not_a_first_post() -> None:
+    story = "".join(
+        f'<div class="chunk"><p>Paragraph {n} of the story, {PROSE}</p></div>' for n in range(1, 11)
+    )
+    comment = (
+        f'<div class="extra"><div class="chunk"><p>A reader writes that {PROSE}</p></div></div>'
+    )
+    page = f"""<html><head><title>The story</title></head><body><h1>The story</h1>
+    <div class="page"><div class="story">{story}</div>{comment}</div></body></html>"""
+    body = extract(page, "https://example.com/news/story").body
+    assert body.endswith(f"Paragraph 10 of the story, {PROSE}")

@@ -122,3 +122,12 @@ def test_a_subdomain_names_a_part_of_the_site_not_the_site() -> None:
     assert article.headline == "Harry Potter | Harry Potter Wiki"
     news = page.replace("Harry Potter | Harry Potter Wiki | Fandom", "News | Harbour weekly")
     assert extract(news, "https://news.example.com/a").headline == "News | Harbour weekly"
+
+
+def test_a_country_domains_site_name_goes_whatever_the_subdomain() -> None:
+    page = f"""<html><head>
+    <meta property="og:title" content="Strikes continue across France - RFI"></head>
+    <body><article><h2>France</h2>{PROSE}</article></body></html>"""
+    assert extract(page, "https://en.rfi.fr/france/x").headline == "Strikes continue across France"
+    news = page.replace("Strikes continue across France - RFI", "News | Harbour weekly")
+    assert extract(news, "https://news.orf.at/stories/1").headline == "News | Harbour weekly"

@@ -263,17 +263,18 @@ def _visible_length(text: str) -> int:
 
 
 def _names_a_person(heading: Element) -> bool:
-    """A heading that is wholly one short link to a member's profile: a forum
-    post's author, which heads the post rather than promoting another page."""
-    anchors = list(heading.iter("a"))
-    if len(anchors) != 1:
-        return False
-    anchor = anchors[0]
-    name = text_of(anchor).split()
-    if not name or len(name) > _MAX_NAME_WORDS or name != text_of(heading).split():
-        return False
-    marks = f"{anchor.get('class', '')} {anchor.get('rel', '')} {anchor.get('itemprop', '')}"
-    return bool(_PROFILE_MARK.search(marks) or _PROFILE_HREF.search(anchor.get("href", "")))
+    """A heading that is mostly one short link to a member's profile: a forum
+    post's author (beside a "#1" permalink, say), which heads the post rather
+    than promoting another page."""
+    heading_chars = len("".join(text_of(heading).split()))
+    for anchor in heading.iter("a"):
+        name = text_of(anchor).split()
+        if not name or len(name) > _MAX_NAME_WORDS or len("".join(name)) * 2 < heading_chars:
+            continue
+        marks = f"{anchor.get('class', '')} {anchor.get('rel', '')} {anchor.get('itemprop', '')}"
+        if _PROFILE_MARK.search(marks) or _PROFILE_HREF.search(anchor.get("href", "")):
+            return True
+    return False
 
 
 class _Walker:

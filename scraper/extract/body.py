@@ -27,13 +27,13 @@ from .tree import Element, text_of
 
 _BOILERPLATE_TEXT = patterns.text_pattern(selectors.BOILERPLATE_TEXT)
 _TRAILING_CREDIT = patterns.trailing_pattern(selectors.TRAILING_CREDITS)
+_LIKE_COUNT = patterns.text_pattern(selectors.LIKE_COUNT)
 _SUBHEADINGS = HEADING_TAGS - {"h1"}
 _ARTICLE_SHARE = 0.5  # of the container's prose in an <article>: the article
 _FEED_SHARE = 0.5  # of the prose beside an <article>, in list items: a feed
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 _THIN_PROSE = 200  # bytes: a sentence or two, not an article's text
-_HEADLINE_REACH = 3  # levels a thin container widens by to take in its <h1>
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
@@ -303,11 +303,21 @@ def _narrow(container: Element, headline: str, result: Walk) -> Element:
     # The titled <article> is only the page's header (a standfirst at most); the
     # text is in another: the one right after it, when the header has a line of prose.
     fullest = max(articles, key=lambda article: result.prose.get(article, 0))
-    if inside and articles[articles.index(titled) + 1 :][:1] != [fullest]:
-        return titled
+    if (inside and articles[articles.index(titled) + 1 :][:1] != [fullest]) or _opens_with_heading(
+        result, fullest
+    ):
+        return titled if inside else container
     if result.prose.get(fullest, 0) >= _ARTICLE_SHARE * total:
         return fullest
     return titled if inside else container
+
+
+def _opens_with_heading(result: Walk, element: Element) -> bool:
+    """Whether the first block in `element` is a heading: a story of its own (the
+    next one, on a page that scrolls on), not the text of a header above it."""
+    first, last = result.span.get(element, (0, -1))
+    block = next((b for b in result.blocks if first <= b.position <= last), None)
+    return block is not None and block.kind in HEADING_TAGS
 
 
 def _with_headline(
@@ -315,7 +325,7 @@ def _with_headline(
 ) -> Element:
     """On a page of facts with a sentence or two of prose (a drug's data sheet: label
     and value rows), the text is what stands under the <h1> with the headline, not
-    that sentence: the smallest element, a few levels up, that holds both."""
+    that sentence: the smallest element below <body> that holds both."""
     if prose.get(container, 0) >= _THIN_PROSE:
         return container
     key = _key(headline)
@@ -326,8 +336,7 @@ def _with_headline(
     common = next((a for a in heading.iterancestors() if a in around), None)
     if common is None or common.tag in ("body", "html"):
         return container
-    levels = next(i for i, a in enumerate(container.iterancestors(), 1) if a is common)
-    return common if levels <= _HEADLINE_REACH else container
+    return common
 
 
 def _beside_is_feed(result: Walk, container: Element, article: Element) -> bool:
@@ -411,6 +420,8 @@ def _filter(
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         if block.teaser or index in promoted or _BOILERPLATE_TEXT.match(block.text):
+            continue
+        if block.kind != "cell" and _LIKE_COUNT.match(block.text):
             continue
         if (
             block.link_density >= 0.8

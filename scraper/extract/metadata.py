@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..urls import join_url
-from . import jsonld
+from . import jsonld, selectors
 from .blocks import clean_text
 from .byline import clean_names, dedupe
 from .dates import date_from_url, parse_date
@@ -538,7 +538,8 @@ def _host_names(url: str) -> frozenset[str]:
         return frozenset()
     names = {"".join(labels)}
     # "bbc" in bbc.co.uk: a country's second level ("co", "com", "org") is no name.
-    index = -3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else -2
+    second_level = len(labels[-1]) == 2 and labels[-2] in selectors.COUNTRY_SECOND_LEVELS
+    index = -3 if len(labels) > 2 and second_level else -2
     names.add("".join(labels[index:]))
     if len(labels[index]) > 1:
         names.add(labels[index])

@@ -3,6 +3,8 @@ Meldungen", "Trending News", with whatever cards and summaries they hold."""
 
 from __future__ import annotations
 
+import itertools
+
 from . import patterns, selectors
 from .blocks import HEADING_TAGS, Block, Walk
 from .tree import Element
@@ -35,14 +37,17 @@ def promo_boxes(blocks: list[Block], walk: Walk, container: Element) -> set[int]
         page_index = order.get(id(block), 0)
         previous = walk.blocks[page_index - 1] if page_index else None
         box = _opened_box(previous, block.element, walk.span, container)
-        if box is None:
-            continue
-        first, last = walk.span[box]
-        inside = [
-            following
-            for following in range(index + 1, len(blocks))
-            if first <= blocks[following].position <= last
-        ]
+        if box is None:  # among the article's paragraphs: the links right under it
+            inside = list(
+                itertools.takewhile(lambda i: _is_link(blocks[i]), range(index + 1, len(blocks)))
+            )
+        else:
+            first, last = walk.span[box]
+            inside = [
+                following
+                for following in range(index + 1, len(blocks))
+                if first <= blocks[following].position <= last
+            ]
         if _holds_teasers([blocks[i] for i in inside]):
             promoted.add(index)
             promoted.update(inside)
@@ -73,8 +78,15 @@ def _section_is_empty(blocks: list[Block], index: int) -> bool:
 def _holds_teasers(blocks: list[Block]) -> bool:
     if any(block.teaser or _is_linked_title(block) for block in blocks):
         return True
+    # Titles linked in plain paragraphs, each with a summary under it.
+    if sum(block.link_density >= _LINKED for block in blocks) >= 2:
+        return True
     weight = sum(block.weight for block in blocks)
     return weight > 0 and sum(block.link_weight for block in blocks) >= _LINK_SHARE * weight
+
+
+def _is_link(block: Block) -> bool:
+    return block.teaser or block.link_density >= _LINKED
 
 
 def _is_linked_title(block: Block) -> bool:

@@ -120,7 +120,6 @@ BOILERPLATE_TEXT = (
     r"(?:[【\[]纠错[】\]]\s*)?(?:editor|edited by|责任编辑|编辑)\s*[/:：]\s*\S.{0,40}",
     # view, comment and share counters: "1,204 views", "12 comments"
     r"[\d.,]+\s*[km]?\s+(?:views?|reads?|comments?|shares?|likes?|readers?)",
-    r"[+＋]1",  # a like button's "+1" ("+12" may be a table's figure)
     # share and follow prompts
     r"(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print)",
     r"follow us on .{0,60}",
@@ -130,6 +129,9 @@ BOILERPLATE_TEXT = (
     r"\b(?:with|in|on) (?:the|our) [\w' -]{0,40}\bapps?",
     r"(?:download|install|get) (?:our|the free) [\w' -]{0,40}\bapps?"
     r"(?: (?:for|on|from) [\w &-]{0,30})?",
+    # "Get the Guardian app", "Download the BBC News app for iOS and Android"
+    r"(?:download|get) the [\w' -]{0,40}\bapps?(?: (?:for|on|from|in) (?:the )?(?:ios|android"
+    r"|iphone|ipad|google play|app store|apple|windows|mac)\b[\w &-]{0,30})?",
     r"(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?.{0,60}",
     # advertising labels, in the languages of our users
     r"(?:advertisement|advertising|advert|sponsored|ad|story continues below(?: advertisement)?)",
@@ -172,6 +174,9 @@ BOILERPLATE_TEXT = (
     r"(?:copyright|©).{0,120}",
     r".{0,80}all rights reserved\.?",
 )
+
+# A like button's count, boilerplate outside a table ("+1" may be a table's figure).
+LIKE_COUNT = (r"[+＋]1",)
 
 # Credits some sites glue to the end of the last paragraph:
 # "...attended the meeting.Editor/XingWentao", "...。（责任编辑：张三）"
@@ -329,6 +334,13 @@ CAPTION_CREDITS = (
 
 # Classes, ids and rel values that mark an author's name in a visible byline.
 AUTHOR_WORDS = ("author", "byline", "writer", "contributor", "reporter")
+# Second levels of country domains, under which a site registers its name:
+# bbc.co.uk, abc.net.au, example.com.br ("en" in en.rfi.fr is a subdomain).
+COUNTRY_SECOND_LEVELS = frozenset((
+    "ac", "co", "com", "edu", "gob", "go", "gov", "gv", "ltd", "mil", "ne", "net", "nic",
+    "nom", "or", "org", "plc", "sch",
+))  # fmt: skip
+
 # A linked heading that names a person, not a page: a forum post's or a
 # comment's author. <h4><a class="username" href="/members/jane.81/">. Words of
 # a link's class, rel or itemprop, then the path segments of profile pages.
