@@ -856,9 +856,17 @@ def test_a_paragraphs_own_class_does_not_keep_a_promo_beside_the_text() -> None:
     assert body.endswith(f"Paragraph 10 of the story, {PROSE}")
 
 
-def test_forum_posts_headed_by_a_profile_link_alone_are_the_text() -> None:
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<a href="/members/{name}.{n}/">{name}</a>',
+        # beside a permalink, marked by its class
+        '<a class="username" href="/m/{name}">{name}</a> <a href="/threads/cat.1/post-{n}">#{n}</a>',
+    ],
+)
+def test_forum_posts_headed_by_a_profile_link_are_the_text(heading: str) -> None:
     posts = "".join(
-        f"""<article class="post"><h4><a href="/members/{name}.{n}/">{name}</a></h4>
+        f"""<article class="post"><h4>{heading.format(name=name, n=n)}</h4>
         <div class="content">Reply {n} from {name}, {PROSE}</div></article>"""
         for n, name in enumerate(("pepe", "kitty", "moe"), start=1)
     )
@@ -931,19 +939,6 @@ def test_a_promo_box_never_takes_the_container_it_stands_in() -> None:
     body = extract(page, "https://example.com/news/story").body
     assert body.startswith("Paragraph 1 of the story")
     assert body.endswith(f"Paragraph 4 of the story, {PROSE}")
-
-
-def test_forum_posts_headed_by_a_name_and_a_permalink_are_the_text() -> None:
-    posts = "".join(
-        f"""<article class="post"><h4><a class="username" href="/members/{name}.{n}/">{name}</a>
-        <a href="/threads/cat.1/post-{n}">#{n}</a></h4>
-        <div class="content">Reply {n} from {name}, {PROSE}</div></article>"""
-        for n, name in enumerate(("pepe", "kitty", "moe"), start=1)
-    )
-    page = f"""<html><head><title>Why does my cat shed so much?</title></head><body>
-    <h1>Why does my cat shed so much?</h1><div class="thread">{posts}</div></body></html>"""
-    body = extract(page, "https://forum.example/threads/cat-shedding.230143/").body
-    assert "Reply 1 from pepe" in body and "Reply 3 from moe" in body
 
 
 def test_a_paragraphs_own_class_does_not_keep_a_notice_above_the_text() -> None:
