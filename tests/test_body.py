@@ -963,3 +963,15 @@ def test_a_comment_boxed_like_the_texts_parts_after_it_is_not_a_first_post() -> 
     <div class="page"><div class="story">{story}</div>{comment}</div></body></html>"""
     body = extract(page, "https://example.com/news/story").body
     assert body.endswith(f"Paragraph 10 of the story, {PROSE}")
+
+
+def test_a_short_closing_sentence_after_a_picture_ends_a_one_paragraph_post() -> None:
+    page = f"""<html><head><title>Worth it</title></head><body><div class="post">
+    <h1>Worth it</h1><div class="entry"><p>A basket came down on a long string from a
+    fourth-floor balcony as I walked by, with a note asking for twenty cents, {PROSE}</p>
+    <div class="wp-caption"><img src="/a.jpg"><p class="wp-caption-text">Twenty cents, one picture</p></div>
+    <p>&nbsp;</p><p>Twenty cents well spent, if no masterpiece!</p>
+    <p>Print</p><p>Filed in the harbour town's diary.</p></div></div></body></html>"""
+    body = extract(page, "https://blog.example/2011/09/11/worth-it/").body
+    assert body.endswith("\n\nTwenty cents well spent, if no masterpiece!")
+    assert body.startswith("A basket came down")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ _FEED_SHARE = 0.5  # of the prose beside an <article>, in list items: a feed
 _MAX_LABEL = 40  # bytes: a table's row label ("Population", "Date of birth")
 _COMMENT_HEADING = patterns.text_pattern(selectors.COMMENT_HEADINGS)
 _THIN_PROSE = 200  # bytes: a sentence or two, not an article's text
+_SENTENCE_WORDS = 5  # words of a short closing sentence; fewer make a label or a credit
 _ARTICLES = etree.XPath(".//article")
 _TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr"))
 _TIGHT_SHARE = 0.85
@@ -86,6 +88,8 @@ def find_body(
     container = _with_introduction(container, result.prose)
     container = _with_headline(container, root, result.prose, headline)
     start, end = result.index_range(container)
+    if container.tag == "p":
+        end = _with_closing_sentences(result, container, end)
     # What stands before the headline is not the article (a ticker, teasers).
     start += _after_headline(result.blocks[start:end], headline)
     blocks = result.blocks[start:end]
@@ -238,6 +242,44 @@ def _same_kind(one: Element, other: Element) -> bool:
     comment or a teaser. (A promo paragraph in a second <div class="row"> is not.)"""
     name = one.get("class")
     return bool(name) and one.tag == other.tag and name == other.get("class")
+
+
+def _with_closing_sentences(result: Walk, paragraph: Element, end: int) -> int:
+    """The end of the text that one paragraph of prose starts: the short
+    paragraphs of sentences that follow it in the same box ("Well spent, if no
+    masterpiece!"), past a picture and its caption, count too. A line that is no
+    sentence (a credit, "Print", a link) ends it."""
+    reached = end
+    for sibling in paragraph.itersiblings():
+        if sibling not in result.span:
+            continue
+        inside = _blocks_from(result, sibling, reached)
+        if not inside:
+            continue  # an empty paragraph, a picture without a caption
+        if all(block.kind == "caption" for block in inside):
+            reached += len(inside)
+            continue
+        if sibling.tag != "p" or not all(_is_closing_sentence(block) for block in inside):
+            break
+        reached += len(inside)
+        end = reached
+    return end
+
+
+def _blocks_from(result: Walk, element: Element, index: int) -> list[Block]:
+    """The blocks of `element` that stand from `index` on."""
+    first, last = result.span[element]
+    return list(
+        itertools.takewhile(lambda block: first <= block.position <= last, result.blocks[index:])
+    )
+
+
+def _is_closing_sentence(block: Block) -> bool:
+    return (
+        block.link_density < _PART_SHARE
+        and len(block.text.split()) >= _SENTENCE_WORDS
+        and block.text.rstrip("\"'”’»)").endswith((".", "!", "?", "…", "。", "！", "？"))
+    )
 
 
 def _whole_table(container: Element) -> Element:
