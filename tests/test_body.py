@@ -975,3 +975,16 @@ def test_a_short_closing_sentence_after_a_picture_ends_a_one_paragraph_post() ->
     body = extract(page, "https://blog.example/2011/09/11/worth-it/").body
     assert body.endswith("\n\nTwenty cents well spent, if no masterpiece!")
     assert body.startswith("A basket came down")
+
+
+def test_an_address_that_a_one_paragraph_post_introduces_is_kept() -> None:
+    url = "http://www.openpetition.de/petition/online/harbour-plan"
+    page = f"""<html><head><title>News</title></head><body><div id="main"><h1>News</h1>
+    <div class="entry"><p class="date"><a href="/2012/05/31/harbour/">Thursday, 31 May 2012</a></p>
+    <h2>The harbour plan needs you</h2><div class="text">
+    <p>The council wants to sell the harbour! {PROSE} {PROSE} To keep the boats here, sign this petition:</p>
+    <p><a href="{url}">{url}</a></p></div></div>
+    <div class="prev"><a href="/2012/05/17/meeting/">Previous: our monthly meeting</a></div>
+    </div></body></html>"""
+    body = extract(page, "https://party.example/2012/05/31/harbour/").body
+    assert body.endswith(f"sign this petition:\n\n{url}")

@@ -247,9 +247,11 @@ def _same_kind(one: Element, other: Element) -> bool:
 def _with_closing_sentences(result: Walk, paragraph: Element, end: int) -> int:
     """The end of the text that one paragraph of prose starts: the short
     paragraphs of sentences that follow it in the same box ("Well spent, if no
-    masterpiece!"), past a picture and its caption, count too. A line that is no
-    sentence (a credit, "Print", a link) ends it."""
+    masterpiece!"), past a picture and its caption, count too, and so does an
+    address shown whole that a paragraph ending in ":" introduces. A line that is
+    no sentence (a credit, "Print", a link) ends it."""
     reached = end
+    introduces = text_of(paragraph).rstrip().endswith(":")
     for sibling in paragraph.itersiblings():
         if sibling not in result.span:
             continue
@@ -259,10 +261,13 @@ def _with_closing_sentences(result: Walk, paragraph: Element, end: int) -> int:
         if all(block.kind == "caption" for block in inside):
             reached += len(inside)
             continue
-        if sibling.tag != "p" or not all(_is_closing_sentence(block) for block in inside):
+        if sibling.tag != "p" or not all(
+            _is_closing_sentence(block) or (introduces and _is_cited(block)) for block in inside
+        ):
             break
         reached += len(inside)
         end = reached
+        introduces = inside[-1].text.endswith(":")
     return end
 
 
