@@ -651,10 +651,16 @@ def test_numbered_notes_of_links_after_the_text_are_kept() -> None:
     assert "[1] https://source.example/doc/1.html\n[2] https://source.example/doc/2.html" in body
 
 
-def test_an_address_shown_whole_after_the_text_is_kept() -> None:
-    url = "http://www.openpetition.de/petition/online/harbour-plan"
-    page = _article(f'{_story()}<p>Please sign this petition:</p><p><a href="{url}">{url}</a></p>')
-    assert extract(page, "https://example.com/news/story").body.endswith(url)
+@pytest.mark.parametrize(
+    ("href", "address"),
+    [
+        ("http://www.openpetition.de/petition/online/harbour-plan",) * 2,
+        ("mailto:harbour.plan@example.org", "harbour.plan@example.org"),
+    ],
+)
+def test_an_address_shown_whole_after_the_text_is_kept(href: str, address: str) -> None:
+    page = _article(f'{_story()}<p>Please write to us:</p><p><a href="{href}">{address}</a></p>')
+    assert extract(page, "https://example.com/news/story").body.endswith(address)
 
 
 def test_forum_posts_headed_by_their_authors_linked_names_are_the_text() -> None:

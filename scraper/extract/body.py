@@ -46,7 +46,8 @@ _H1 = etree.XPath(".//h1")
 _HEADINGS = etree.XPath(".//h1|.//h2|.//h3")
 _FIRST_WORD_REACH = 40  # characters searched for a text's first word
 _NOTE = re.compile(r"\[\d{1,3}\]\s")  # a numbered note's mark: "[2] "
-_BARE_URL = re.compile(r"https?://\S+")
+# An address shown whole: "http://www.openpetition.de/...", "suivi@example.org"
+_BARE_ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)
@@ -491,10 +492,10 @@ def _filter(
 
 def _is_cited(block: Block) -> bool:
     """The text's numbered notes, each line a link ("[1] http://..."), or addresses
-    shown whole ("http://www.openpetition.de/..."): cited, not a menu, whose links
-    read as titles."""
+    shown whole ("http://www.openpetition.de/...", an e-mail address): cited, not a
+    menu, whose links read as titles."""
     lines = block.text.split("\n")
-    return all(_BARE_URL.fullmatch(line) for line in lines) or (
+    return all(_BARE_ADDRESS.fullmatch(line) for line in lines) or (
         len(lines) >= 2 and all(_NOTE.match(line) for line in lines)
     )
 
