@@ -351,11 +351,12 @@ def _narrow(container: Element, headline: str, result: Walk) -> Element:
     # The titled <article> is only the page's header (a standfirst at most); the
     # text is in another: the one right after it, when the header has a line of prose.
     fullest = max(articles, key=lambda article: result.prose.get(article, 0))
-    if (inside and articles[articles.index(titled) + 1 :][:1] != [fullest]) or _opens_with_heading(
-        result, fullest
+    follows = articles[articles.index(titled) + 1 :][:1] == [fullest]
+    if (
+        (follows or not inside)
+        and result.prose.get(fullest, 0) >= _ARTICLE_SHARE * total
+        and not _opens_with_heading(result, fullest)
     ):
-        return titled if inside else container
-    if result.prose.get(fullest, 0) >= _ARTICLE_SHARE * total:
         return fullest
     return titled if inside else container
 
@@ -363,9 +364,8 @@ def _narrow(container: Element, headline: str, result: Walk) -> Element:
 def _opens_with_heading(result: Walk, element: Element) -> bool:
     """Whether the first block in `element` is a heading: a story of its own (the
     next one, on a page that scrolls on), not the text of a header above it."""
-    first, last = result.span.get(element, (0, -1))
-    block = next((b for b in result.blocks if first <= b.position <= last), None)
-    return block is not None and block.kind in HEADING_TAGS
+    start, end = result.index_range(element)
+    return start < end and result.blocks[start].kind in HEADING_TAGS
 
 
 def _with_headline(
